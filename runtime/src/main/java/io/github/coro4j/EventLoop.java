@@ -1,0 +1,796 @@
+package io.github.coro4j;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectableChannel;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * A single-threaded event loop in the style of Python's asyncio: it runs coroutines, timers and callbacks
+ * cooperatively on one thread, and resumes tasks when {@link java.nio.channels.Selector} reports their
+ * channels ready.
+ *
+ * <p>Each turn of the loop (asyncio's {@code _run_once}) computes how long it may block (zero if anything is
+ * ready, else until the earliest timer), polls I/O, moves due timers and work from other threads to the ready
+ * queue, then runs exactly the callbacks that were ready at the start of the run phase, in FIFO order.
+ * Everything on a loop happens on its thread; other threads hand work in with {@link #execute},
+ * {@link #callSoon}, {@link #callLater} or {@link #submit}, which wake the loop only if it is blocked.
+ *
+ * <p>Most programs need only {@link #run(Supplier)}:
+ * <pre>{@code
+ * String greeting = EventLoop.run(() -> GreeterCoroutines.greet("world"));
+ * }</pre>
+ */
+public final class EventLoop implements Executor, AutoCloseable {
+    private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    /** After the main task of {@link #run} is done, how long the remaining cancelled tasks may take. */
+    private static final long SHUTDOWN_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** While callbacks keep coming, I/O is still polled after this many of them. */
+    private static final int IO_POLL_INTERVAL = 64;
+
+    private static final int NEW = 0;
+    private static final int RUNNING = 1;
+    private static final int CLOSING = 2;
+    private static final int CLOSED = 3;
+
+    private static final int AWAKE = 0;
+    private static final int BLOCKED = 1;
+
+    /** Ready callbacks: Runnables, or StateMachines to resume. */
+    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    final TimerQueue timers = new TimerQueue();
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final UnretrievedFailures failures = new UnretrievedFailures();
+    final DebugMode debug = DebugMode.fromSystemProperties();
+    private final java.util.Map<Task<?>, Throwable> unobserved =
+            debug == null ? null : new java.util.WeakHashMap<>();
+
+    private final boolean virtualTime;
+    private long virtualNow;
+    /** Work started elsewhere (executor, CompletableFuture) whose result will come back through the inbox. */
+    private final AtomicInteger external = new AtomicInteger();
+
+    private volatile Thread thread;
+    private volatile int lifecycle = NEW;
+    private volatile int wakeState = AWAKE;
+    private volatile boolean wokenUp;
+    private volatile IoPoller io;
+    private boolean stopRequested;
+    private int callbacksSincePoll;
+
+    /** Suspended coroutines, linked through their prev/next fields: the loop keeps them reachable. */
+    private StateMachine<?> pendingHead;
+    private int pendingCount;
+
+    private volatile BiConsumer<String, Throwable> reportHandler;
+    private CountDownLatch terminated;
+
+    EventLoop(boolean virtualTime) {
+        this.virtualTime = virtualTime;
+    }
+
+    // ================================================================== entry points
+
+    /**
+     * Runs a new loop on the calling thread until the task made by {@code main} is done, like
+     * {@code asyncio.run}. Then cancels the tasks still pending, lets them finish (up to five seconds), reports
+     * failures nobody read, and closes the loop.
+     *
+     * @param main called on the loop thread to start the main task, e.g. {@code () -> AppCoroutines.main()}
+     * @return the value of the main task
+     * @throws IllegalStateException if called from a thread that is already running a loop
+     * @throws RuntimeException the main task's failure, rethrown as it is (checked exceptions too, although
+     *     this method does not declare them); a {@link CancelledException} if it was cancelled
+     */
+    public static <T> T run(Supplier<? extends Task<T>> main) {
+        Objects.requireNonNull(main, "main");
+        return new EventLoop(false).runMain(main);
+    }
+
+    /**
+     * Starts a loop on a new thread, running until {@link #close()}. Use it to serve from several loops, or to
+     * keep a loop for work submitted from other threads.
+     *
+     * @param threadName the name of the loop's thread
+     */
+    public static EventLoop startThread(String threadName) {
+        Objects.requireNonNull(threadName, "threadName");
+        EventLoop loop = new EventLoop(false);
+        CountDownLatch started = new CountDownLatch(1);
+        loop.terminated = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            try {
+                loop.enter();
+                started.countDown();
+                loop.runUntil(null);
+                loop.shutdown();
+            } finally {
+                loop.terminated.countDown();
+            }
+        }, threadName);
+        t.start();
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the event loop", e);
+        }
+        return loop;
+    }
+
+    /**
+     * The loop running on the calling thread.
+     *
+     * @throws IllegalStateException "no running event loop" if this thread runs none
+     */
+    public static EventLoop current() {
+        EventLoop loop = CURRENT.get();
+        if (loop == null) {
+            throw new IllegalStateException("no running event loop on thread '" + Thread.currentThread().getName()
+                    + "': start coroutines inside EventLoop.run(() -> ...), or hand them to a loop with "
+                    + "loop.submit(() -> ...)");
+        }
+        return loop;
+    }
+
+    static EventLoop currentOrNull() {
+        return CURRENT.get();
+    }
+
+    <T> T runMain(Supplier<? extends Task<T>> main) {
+        if (CURRENT.get() != null) {
+            throw new IllegalStateException("EventLoop.run cannot be called from a thread that is already "
+                    + "running an event loop: await the task instead");
+        }
+        enter();
+        Task<T> task;
+        try {
+            task = main.get();
+            if (task == null) {
+                throw new NullPointerException("the main supplier returned null instead of a task");
+            }
+            runUntil(task);
+        } catch (Throwable e) {
+            shutdown();
+            throw e;
+        }
+        shutdown();
+        if (task.status == Task.PENDING) {
+            throw new IllegalStateException("the loop was stopped before the main task completed: " + task);
+        }
+        return task.result();
+    }
+
+    private void enter() {
+        thread = Thread.currentThread();
+        CURRENT.set(this);
+        lifecycle = RUNNING;
+    }
+
+    // ================================================================== the loop
+
+    /** Runs turns until {@code until} is done (or forever when null) or stop is requested. */
+    void runUntil(Task<?> until) {
+        while (!stopRequested && (until == null || until.status == Task.PENDING)) {
+            runOnce();
+        }
+    }
+
+    /** One turn, as in asyncio's {@code _run_once}. */
+    void runOnce() {
+        long timeout = 0;
+        if (ready.isEmpty() && inbox.isEmpty()) {
+            long deadline = timers.nextDeadline();
+            if (deadline == Long.MAX_VALUE) {
+                timeout = -1;
+            } else {
+                timeout = Math.max(0, deadline - now());
+            }
+            if (virtualTime && timeout != 0) {
+                timeout = virtualIdle(deadline);
+            }
+        }
+        poll(timeout);
+        drainInbox();
+        if (!timers.isEmpty()) {
+            long now = now();
+            for (TimerQueue.Entry e = timers.pollDue(now); e != null; e = timers.pollDue(now)) {
+                ready.add(e);
+            }
+        }
+        int n = ready.size();
+        callbacksSincePoll += n;
+        for (; n > 0; n--) {
+            runCallback(ready.poll());
+        }
+        for (FailureTracker lost : failures.pollCollected()) {
+            reportLost(lost);
+        }
+    }
+
+    /**
+     * With a virtual clock and nothing ready: jump to the next timer, unless real events may still come (I/O,
+     * work on other threads), in which case wait for them for real. With nothing at all that could happen,
+     * fail rather than hang.
+     */
+    private long virtualIdle(long deadline) {
+        boolean realEvents = external.get() > 0 || (io != null && io.hasRegistrations());
+        if (realEvents) {
+            return deadline == Long.MAX_VALUE ? -1 : Math.min(TimeUnit.MILLISECONDS.toNanos(10),
+                    Math.max(0, deadline - virtualNow));
+        }
+        if (deadline != Long.MAX_VALUE) {
+            virtualNow = Math.max(virtualNow, deadline);
+            return 0;
+        }
+        throw new IllegalStateException("deadlock: nothing is ready, no timer is set and no I/O or other thread "
+                + "can wake the loop, yet tasks are waiting: " + describePending());
+    }
+
+    private void poll(long timeoutNanos) {
+        IoPoller poller = io;
+        if (timeoutNanos == 0) {
+            // Busy: a selectNow() per turn would cost a system call per hand-off, so poll I/O only after
+            // IO_POLL_INTERVAL callbacks, or when nothing but timers and the inbox is ready.
+            if (poller != null && poller.hasRegistrations()
+                    && (callbacksSincePoll >= IO_POLL_INTERVAL || ready.isEmpty())) {
+                callbacksSincePoll = 0;
+                poller.poll(0);
+            }
+            return;
+        }
+        callbacksSincePoll = 0;
+        wokenUp = false;
+        wakeState = BLOCKED;
+        try {
+            if (!inbox.isEmpty()) {
+                return;
+            }
+            if (poller != null) {
+                poller.poll(timeoutNanos);
+            } else if (timeoutNanos < 0) {
+                LockSupport.park(this);
+            } else {
+                LockSupport.parkNanos(this, timeoutNanos);
+            }
+        } finally {
+            wakeState = AWAKE;
+        }
+    }
+
+    /** Whether a wakeup interrupted the last blocking poll (the selector's early return was expected). */
+    boolean wokenUp() {
+        return wokenUp;
+    }
+
+    private void runCallback(Object callback) {
+        long start = debug == null ? 0 : System.nanoTime();
+        try {
+            if (callback instanceof StateMachine) {
+                ((StateMachine<?>) callback).run();
+            } else if (callback instanceof TimerQueue.Entry) {
+                ((TimerQueue.Entry) callback).fire();
+            } else {
+                ((Runnable) callback).run();
+            }
+        } catch (Throwable e) {
+            report("a callback threw: " + callback, e);
+        }
+        if (debug != null) {
+            long took = System.nanoTime() - start;
+            if (took > debug.slowStepNanos) {
+                Throwable site = callback instanceof StateMachine ? ((StateMachine<?>) callback).createdAt() : null;
+                report("a step held the loop for " + TimeUnit.NANOSECONDS.toMillis(took) + " ms: " + callback,
+                        site);
+            }
+        }
+    }
+
+    private void drainInbox() {
+        for (Runnable r = inbox.poll(); r != null; r = inbox.poll()) {
+            ready.add(r);
+        }
+    }
+
+    // ================================================================== scheduling
+
+    /** Whether the calling thread is this loop's thread. */
+    public boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /**
+     * Runs {@code callback} on the loop on a later turn, after the callbacks already queued (FIFO). Any thread.
+     *
+     * @throws RejectedExecutionException if the loop is closed
+     */
+    public void callSoon(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        if (inLoop()) {
+            if (lifecycle == CLOSED) {
+                throw closed();
+            }
+            ready.add(callback);
+        } else {
+            post(callback);
+        }
+    }
+
+    /** Same as {@link #callSoon}: runs {@code command} on the loop thread. Any thread. */
+    @Override
+    public void execute(Runnable command) {
+        callSoon(command);
+    }
+
+    /**
+     * Runs {@code callback} on the loop once {@code delay} has passed on the loop's clock. Any thread.
+     *
+     * @return a handle that cancels the callback, from any thread
+     * @throws IllegalArgumentException if {@code delay} is negative
+     * @throws RejectedExecutionException if the loop is closed
+     */
+    public Cancellable callLater(Duration delay, Runnable callback) {
+        long nanos = toNanos(delay, "delay");
+        Objects.requireNonNull(callback, "callback");
+        LoopTimer timer = new LoopTimer(this, callback);
+        if (inLoop()) {
+            if (lifecycle == CLOSED) {
+                throw closed();
+            }
+            timers.add(now() + nanos, timer);
+        } else {
+            post(() -> {
+                if (!timer.isCancelled()) {
+                    timers.add(now() + nanos, timer);
+                }
+            });
+        }
+        return timer;
+    }
+
+    /**
+     * Starts the task made by {@code work} on the loop, from any thread, and returns a future of its outcome.
+     * If the loop closes before the task completes, the future fails with {@link CancelledException} or
+     * {@link RejectedExecutionException}.
+     */
+    public <T> CompletableFuture<T> submit(Supplier<? extends Task<T>> work) {
+        Objects.requireNonNull(work, "work");
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Runnable start = new SubmittedWork<>(work, future);
+        if (inLoop()) {
+            callSoon(start);
+        } else {
+            post(start);
+        }
+        return future;
+    }
+
+    /**
+     * Runs blocking or CPU-bound {@code work} on a shared pool of daemon threads (asyncio's
+     * {@code to_thread}), and returns a task of this loop that completes with its outcome. Cancelling the task
+     * interrupts the work. Call on the loop thread.
+     */
+    public <T> Task<T> runInExecutor(Callable<? extends T> work) {
+        return runInExecutor(Offload.pool(), work);
+    }
+
+    /** Like {@link #runInExecutor(Callable)} on the given executor. */
+    public <T> Task<T> runInExecutor(Executor executor, Callable<? extends T> work) {
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(work, "work");
+        checkThread("runInExecutor()");
+        return Offload.start(this, executor, work);
+    }
+
+    /**
+     * A task completed with the ready operations once {@code channel} is ready for one of {@code ops}
+     * ({@link java.nio.channels.SelectionKey#OP_READ} and the like). The channel is registered with the loop's
+     * selector on first use; interest in an op is withdrawn when its wait completes or is cancelled. At most
+     * one task may wait for a given op of a channel. Call on the loop thread.
+     *
+     * @throws IllegalArgumentException if {@code ops} is empty or invalid for the channel, or the channel is
+     *     in blocking mode
+     * @throws IllegalStateException if another task already waits for one of these ops on this channel
+     */
+    public Task<Integer> awaitReady(SelectableChannel channel, int ops) {
+        Objects.requireNonNull(channel, "channel");
+        checkThread("awaitReady()");
+        return poller().awaitReady(channel, ops);
+    }
+
+    /**
+     * Removes {@code channel} from the loop's selector; its waiting tasks fail with
+     * {@link java.nio.channels.ClosedChannelException}. Call before or after closing a channel that tasks
+     * may be waiting on. Call on the loop thread.
+     */
+    public void deregister(SelectableChannel channel) {
+        Objects.requireNonNull(channel, "channel");
+        checkThread("deregister()");
+        IoPoller p = io;
+        if (p != null) {
+            p.deregister(channel);
+        }
+    }
+
+    /** The number of channels registered with this loop's selector. Loop thread. */
+    public int registeredChannels() {
+        checkThread("registeredChannels()");
+        IoPoller p = io;
+        return p == null ? 0 : p.registrations();
+    }
+
+    /** The loop's clock in nanoseconds: {@link System#nanoTime()}, or the virtual time of a test loop. */
+    public long time() {
+        return now();
+    }
+
+    /** The number of coroutines suspended on this loop (not counting those that completed synchronously). */
+    public int pendingTasks() {
+        return pendingCount;
+    }
+
+    /**
+     * Sets where the loop reports what it cannot throw anywhere: failures nobody read, exceptions thrown by
+     * callbacks, slow steps in debug mode. {@code null} restores the default, which logs to the
+     * {@code System.Logger} named {@code io.github.coro4j}.
+     */
+    public void setReportHandler(BiConsumer<String, Throwable> handler) {
+        this.reportHandler = handler;
+    }
+
+    /**
+     * Stops the loop and releases it. From another thread (a loop made by {@link #startThread}): asks it to
+     * cancel its tasks, waits for it to finish, and returns. On the loop thread: stops after the current turn.
+     * Closing twice is harmless.
+     */
+    @Override
+    public void close() {
+        if (inLoop()) {
+            stopRequested = true;
+            return;
+        }
+        if (lifecycle >= CLOSING || terminated == null) {
+            if (terminated != null) {
+                awaitTermination();
+            }
+            return;
+        }
+        try {
+            post(() -> stopRequested = true);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile
+        }
+        awaitTermination();
+    }
+
+    private void awaitTermination() {
+        try {
+            terminated.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the loop has been closed. */
+    public boolean isClosed() {
+        return lifecycle == CLOSED;
+    }
+
+    // ================================================================== internals used by tasks
+
+    long now() {
+        return virtualTime ? virtualNow : System.nanoTime();
+    }
+
+    void advanceVirtualTime(long nanos) {
+        virtualNow += nanos;
+    }
+
+    /** Throws unless on the loop thread; {@code what} names the operation for the message. */
+    void checkThread(String what) {
+        if (Thread.currentThread() != thread) {
+            throw new IllegalStateException(what + " must be called on the event loop thread '"
+                    + (thread == null ? "(not started)" : thread.getName()) + "', not on '"
+                    + Thread.currentThread().getName() + "': hand it over with loop.execute(() -> ...)");
+        }
+    }
+
+    /** Queues a suspended coroutine whose awaited task completed. */
+    void resumeLater(StateMachine<?> sm) {
+        ready.add(sm);
+    }
+
+    /** Queues a timer or a yield to run on the next turn. */
+    void readyLater(Object callback) {
+        ready.add(callback);
+    }
+
+    void addTimer(long delayNanos, TimerQueue.Entry entry) {
+        timers.add(now() + delayNanos, entry);
+    }
+
+    void link(StateMachine<?> sm) {
+        StateMachine<?> head = pendingHead;
+        sm.next = head;
+        sm.prev = null;
+        if (head != null) {
+            head.prev = sm;
+        }
+        pendingHead = sm;
+        pendingCount++;
+    }
+
+    void unlink(StateMachine<?> sm) {
+        StateMachine<?> p = sm.prev;
+        StateMachine<?> n = sm.next;
+        if (p == null) {
+            pendingHead = n;
+        } else {
+            p.next = n;
+        }
+        if (n != null) {
+            n.prev = p;
+        }
+        sm.prev = null;
+        sm.next = null;
+        pendingCount--;
+    }
+
+    Object trackFailure(Task<?> task, Throwable failure) {
+        return failures.track(task, failure);
+    }
+
+    void markObserved(Task<?> task) {
+        if (unobserved != null) {
+            unobserved.remove(task);
+        }
+    }
+
+    void trackUnobserved(Task<?> task, Throwable site) {
+        if (unobserved != null) {
+            unobserved.put(task, site);
+        }
+    }
+
+    /** Counts work that will come back through the inbox (for the virtual clock's idle rule). */
+    void externalStarted() {
+        external.incrementAndGet();
+    }
+
+    void externalFinished() {
+        external.decrementAndGet();
+    }
+
+    IoPoller poller() {
+        IoPoller p = io;
+        if (p == null) {
+            try {
+                p = new IoPoller(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not open a selector", e);
+            }
+            io = p;
+        }
+        return p;
+    }
+
+    /** Hands a callback in from another thread; wakes the loop only if it is blocked. */
+    private void post(Runnable r) {
+        if (lifecycle == CLOSED) {
+            throw closed();
+        }
+        inbox.add(r);
+        if (lifecycle == CLOSED && inbox.remove(r)) {
+            // closed between the check and the add, and the loop did not take it: refuse, never lose it
+            throw closed();
+        }
+        if (wakeState == BLOCKED && WAKE.compareAndSet(this, BLOCKED, AWAKE)) {
+            wokenUp = true;
+            IoPoller p = io;
+            if (p != null) {
+                p.wakeup();
+            } else {
+                LockSupport.unpark(thread);
+            }
+        }
+    }
+
+    private static final java.lang.invoke.VarHandle WAKE;
+
+    static {
+        try {
+            WAKE = java.lang.invoke.MethodHandles.lookup().findVarHandle(EventLoop.class, "wakeState", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private RejectedExecutionException closed() {
+        return new RejectedExecutionException("the event loop is closed and accepts no new work");
+    }
+
+    void report(String message, Throwable error) {
+        BiConsumer<String, Throwable> h = reportHandler;
+        if (h != null) {
+            try {
+                h.accept(message, error);
+                return;
+            } catch (Throwable e) {
+                error = e;
+                message = "the report handler threw while reporting: " + message;
+            }
+        }
+        System.Logger log = System.getLogger("io.github.coro4j");
+        if (error == null) {
+            log.log(System.Logger.Level.WARNING, message);
+        } else {
+            log.log(System.Logger.Level.WARNING, message, error);
+        }
+    }
+
+    private void reportLost(FailureTracker lost) {
+        Throwable failure = lost.failure;
+        if (lost.createdAt != null && failure.getSuppressed().length == 0) {
+            failure.addSuppressed(lost.createdAt);
+        }
+        report("Task exception was never retrieved: " + lost.task, failure);
+    }
+
+    // ================================================================== shutdown
+
+    /**
+     * Cancels the pending tasks, runs the loop until they are done (bounded by the grace period), reports
+     * unread failures and never-awaited tasks, and closes everything.
+     */
+    void shutdown() {
+        lifecycle = CLOSING;
+        stopRequested = false;
+        cancelPending();
+        long deadline = System.nanoTime() + SHUTDOWN_GRACE_NANOS;
+        while (pendingHead != null && System.nanoTime() - deadline < 0) {
+            if (!hasWorkSoon()) {
+                break;
+            }
+            runOnceQuietly();
+        }
+        if (pendingHead != null) {
+            report("tasks still pending when the loop closed: " + describePending(), null);
+        }
+        // Run what was already queued (completions of cancelled work), then close.
+        for (int n = ready.size(); n > 0; n--) {
+            runCallback(ready.poll());
+        }
+        lifecycle = CLOSED;
+        drainInbox();
+        for (int n = ready.size(); n > 0; n--) {
+            runCallback(ready.poll());
+        }
+        ready.clear();
+        timers.drain();
+        IoPoller p = io;
+        if (p != null) {
+            p.close();
+        }
+        for (FailureTracker lost : failures.drain()) {
+            reportLost(lost);
+        }
+        if (unobserved != null) {
+            for (java.util.Map.Entry<Task<?>, Throwable> e : unobserved.entrySet()) {
+                Task<?> t = e.getKey();
+                if (t != null && t.status == Task.SUCCEEDED) {
+                    report("Task was never awaited: " + t, e.getValue());
+                }
+            }
+            unobserved.clear();
+        }
+        CURRENT.remove();
+    }
+
+    private boolean hasWorkSoon() {
+        return !ready.isEmpty() || !inbox.isEmpty() || !timers.isEmpty() || external.get() > 0
+                || (io != null && io.hasRegistrations());
+    }
+
+    private void runOnceQuietly() {
+        try {
+            runOnce();
+        } catch (IllegalStateException deadlock) {
+            // virtual clock with nothing left to do: the remaining tasks are reported as pending
+            stopRequested = true;
+        }
+    }
+
+    /** Cancels every suspended coroutine (for shutdown and TestEventLoop). */
+    void cancelPending() {
+        List<StateMachine<?>> all = new ArrayList<>(pendingCount);
+        for (StateMachine<?> sm = pendingHead; sm != null; sm = sm.next) {
+            all.add(sm);
+        }
+        for (StateMachine<?> sm : all) {
+            sm.cancel();
+        }
+    }
+
+    String describePending() {
+        StringBuilder sb = new StringBuilder();
+        int shown = 0;
+        for (StateMachine<?> sm = pendingHead; sm != null && shown < 20; sm = sm.next, shown++) {
+            sb.append(shown == 0 ? "" : ", ").append(sm).append(" awaiting ").append(sm.awaiting());
+        }
+        if (pendingCount > shown) {
+            sb.append(", and ").append(pendingCount - shown).append(" more");
+        }
+        return sb.length() == 0 ? "(none)" : sb.toString();
+    }
+
+    static long toNanos(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(what + " must not be negative: " + d);
+        }
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE / 4;
+        }
+    }
+
+    /** Starts submitted work on the loop and completes its future. */
+    private final class SubmittedWork<T> implements Runnable {
+        private final Supplier<? extends Task<T>> work;
+        private final CompletableFuture<T> future;
+
+        SubmittedWork(Supplier<? extends Task<T>> work, CompletableFuture<T> future) {
+            this.work = work;
+            this.future = future;
+        }
+
+        @Override
+        public void run() {
+            if (lifecycle == CLOSED) {
+                future.completeExceptionally(closed());
+                return;
+            }
+            Task<T> task;
+            try {
+                task = work.get();
+                Objects.requireNonNull(task, "the submitted supplier returned null instead of a task");
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+                return;
+            }
+            if (task.status != Task.PENDING) {
+                task.completeFuture(future);
+            } else {
+                task.addWaiter((Runnable) () -> task.completeFuture(future));
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EventLoop[" + (thread == null ? "not started" : thread.getName()) + ", pending=" + pendingCount
+                + "]";
+    }
+
+    static String nextThreadName() {
+        return "coro4j-loop-" + THREADS.incrementAndGet();
+    }
+}
