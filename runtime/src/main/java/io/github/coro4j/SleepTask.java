@@ -3,9 +3,12 @@ package io.github.coro4j;
 /** The task of {@link Coro#sleep} and {@link Coro#yieldNow}: one object that is both the task and its timer. */
 final class SleepTask extends Task<Void> implements TimerQueue.Entry, Runnable {
     private final EventLoop loop;
+    /** In the timer heap (sleep) rather than the ready queue (yieldNow). */
+    private final boolean timed;
 
-    SleepTask(EventLoop loop) {
+    SleepTask(EventLoop loop, boolean timed) {
         this.loop = loop;
+        this.timed = timed;
     }
 
     @Override
@@ -32,7 +35,9 @@ final class SleepTask extends Task<Void> implements TimerQueue.Entry, Runnable {
     @Override
     public boolean cancel() {
         if (super.cancel()) {
-            loop.timers.noteCancelled();
+            if (timed) {
+                loop.timers.noteCancelled();
+            }
             return true;
         }
         return false;
@@ -40,6 +45,6 @@ final class SleepTask extends Task<Void> implements TimerQueue.Entry, Runnable {
 
     @Override
     String describe() {
-        return "Sleep";
+        return timed ? "Sleep" : "Yield";
     }
 }

@@ -281,6 +281,14 @@ public abstract class Task<T> {
         return true;
     }
 
+    /** Completes this task with the outcome of {@code from}, which is done; reading a failure retrieves it. */
+    final boolean mirror(Task<? extends T> from) {
+        if (from.status == SUCCEEDED) {
+            return finish(SUCCEEDED, from.result);
+        }
+        return finish(from.status, from.takeFailure());
+    }
+
     /** Hook for subclasses that hold resources until done (timers, I/O registrations). */
     void onFinished() {}
 
