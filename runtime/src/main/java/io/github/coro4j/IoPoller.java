@@ -108,7 +108,9 @@ final class IoPoller {
             rebuild();
             return;
         }
-        if (n > 0) {
+        // n counts only keys whose ready set changed: a key left in the selected set (by the selectNow that
+        // flushes a cancelled key in awaitReady) is ready again without being counted, so look at the set.
+        if (n > 0 || !s.selectedKeys().isEmpty()) {
             prematureReturns = 0;
             dispatch(s.selectedKeys());
         } else if (timeoutNanos != 0 && !loop.wokenUp()) {
