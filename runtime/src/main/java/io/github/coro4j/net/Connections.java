@@ -29,6 +29,8 @@ final class Connections {
     private boolean stopping;
     private Promise<Void> allDone;
     private Cancellable graceTimer;
+    /** Some handler had to be cancelled at shutdown. */
+    volatile boolean forced;
 
     Connections(EventLoop loop, Function<? super TcpSocket, ? extends Task<?>> handler,
                 BiConsumer<String, Throwable> errors, AtomicInteger count) {
@@ -112,6 +114,9 @@ final class Connections {
     }
 
     private void cancelAll() {
+        if (!live.isEmpty()) {
+            forced = true;
+        }
         List<Map.Entry<Task<?>, TcpSocket>> all = new ArrayList<>(live.entrySet());
         for (Map.Entry<Task<?>, TcpSocket> e : all) {
             e.getKey().cancel();
