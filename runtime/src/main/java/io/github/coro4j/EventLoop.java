@@ -639,11 +639,22 @@ public final class EventLoop implements Executor, AutoCloseable {
                 message = "the report handler threw while reporting: " + message;
             }
         }
-        System.Logger log = System.getLogger("io.github.coro4j");
-        if (error == null) {
-            log.log(System.Logger.Level.WARNING, message);
-        } else {
-            log.log(System.Logger.Level.WARNING, message, error);
+        try {
+            System.Logger log = System.getLogger("io.github.coro4j");
+            if (error == null) {
+                log.log(System.Logger.Level.WARNING, message);
+            } else {
+                log.log(System.Logger.Level.WARNING, message, error);
+            }
+        } catch (Throwable logFailed) {
+            // Logging itself can fail (out of file descriptors while loading its configuration: InternalError).
+            // Reporting must never take the loop down: fall back to stderr, and give up quietly after that.
+            try {
+                System.err.println("coro4j: " + message + (error == null ? "" : ": " + error)
+                        + " (logging failed: " + logFailed + ")");
+            } catch (Throwable ignored) {
+                // nothing left to report with
+            }
         }
     }
 
