@@ -57,22 +57,24 @@ final class Connections {
             return;
         }
         Task<?> task;
+        count.incrementAndGet(); // before the handler runs: it may already answer the peer synchronously
         try {
             task = handler.apply(socket);
             if (task == null) {
                 throw new NullPointerException("the connection handler returned null instead of a task");
             }
         } catch (Throwable e) {
+            count.decrementAndGet();
             errors.accept("the connection handler threw for " + socket, e);
             socket.abort();
             return;
         }
         if (task.isDone()) {
+            count.decrementAndGet();
             finished(task, socket);
             return;
         }
         live.put(task, socket);
-        count.incrementAndGet();
         task.onComplete(t -> {
             if (live.remove(t) != null) {
                 count.decrementAndGet();
