@@ -78,7 +78,7 @@ public final class EchoBench {
     // ================================================================== coroutine server
 
     /** The shape the processor generates for: {@code while ((n = await(s.read(buf))) >= 0) await(s.write(buf));} */
-    static final class Echo extends StateMachine<Void> {
+    public static final class Echo extends StateMachine<Void> {
         private final TcpSocket socket;
         private final ByteBuffer buf = ByteBuffer.allocate(16 * 1024);
 
@@ -86,7 +86,7 @@ public final class EchoBench {
             this.socket = socket;
         }
 
-        static Task<Void> handle(TcpSocket socket) {
+        public static Task<Void> handle(TcpSocket socket) {
             return new Echo(socket).start();
         }
 
@@ -223,7 +223,7 @@ public final class EchoBench {
     // ================================================================== load generator
 
     /** Ping-pong on every connection from one thread; returns round trips per second. */
-    static double[] load(InetSocketAddress address, int conns, int size, double seconds, long serverThread)
+    public static double[] load(InetSocketAddress address, int conns, int size, double seconds, long serverThread)
             throws IOException {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpuStart = 0;
