@@ -22,15 +22,19 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class GroupBench {
     private GroupBench() {}
 
+    /** Process CPU (server loops and client threads together) per connection in the last churn run, in µs. */
+    static double lastCpuPerConnection;
+
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         for (int r = 0; r <= rounds; r++) {
             for (EventLoopGroup.Distribution d : EventLoopGroup.Distribution.values()) {
                 double churn = churn(d, r == 0 ? 1 : seconds);
+                double cpu = lastCpuPerConnection;
                 double echo = echo(d, r == 0 ? 1 : seconds);
-                System.out.printf(Locale.ROOT, "%-7s %-10s connections %,8.0f /s   echo %,9.0f msg/s%n",
-                        r == 0 ? "warmup" : "round " + r, d, churn, echo);
+                System.out.printf(Locale.ROOT, "%-7s %-10s connections %,8.0f /s (%5.1f us process cpu each)"
+                                + "   echo %,9.0f msg/s%n", r == 0 ? "warmup" : "round " + r, d, churn, cpu, echo);
             }
         }
     }
@@ -70,10 +74,15 @@ public final class GroupBench {
                 clients.add(th);
             }
             Thread.sleep(300);
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
             long from = done.get();
             long start = System.nanoTime();
             Thread.sleep((long) (seconds * 1000));
-            double rate = (done.get() - from) / ((System.nanoTime() - start) / 1e9);
+            long n = done.get() - from;
+            double rate = n / ((System.nanoTime() - start) / 1e9);
+            lastCpuPerConnection = (os.getProcessCpuTime() - cpu0) / 1000.0 / n;
             stop.set(true);
             for (Thread th : clients) {
                 th.join();

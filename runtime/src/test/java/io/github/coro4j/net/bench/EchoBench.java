@@ -49,8 +49,16 @@ public final class EchoBench {
         for (int r = -1; r < rounds; r++) {
             boolean warmup = r < 0;
             String only = System.getProperty("bench.only", "");
-            double[] floor = only.equals("coro") ? new double[] {1, 1} : runFloor(conns, size, warmup ? 2 : seconds);
-            double[] coro = only.equals("floor") ? new double[] {1, 1} : runCoro(conns, size, warmup ? 2 : seconds);
+            double secs = warmup ? 2 : seconds;
+            double[] floor;
+            double[] coro;
+            if (r % 2 == 0) { // alternate which server goes first, so that order effects cancel out
+                floor = only.equals("coro") ? new double[] {1, 1} : runFloor(conns, size, secs);
+                coro = only.equals("floor") ? new double[] {1, 1} : runCoro(conns, size, secs);
+            } else {
+                coro = only.equals("floor") ? new double[] {1, 1} : runCoro(conns, size, secs);
+                floor = only.equals("coro") ? new double[] {1, 1} : runFloor(conns, size, secs);
+            }
             System.out.printf(Locale.ROOT, "%-8s floor %,9.0f msg/s %,6.0f ns cpu/msg   coroutine %,9.0f msg/s"
                             + " %,6.0f ns cpu/msg   ratio %.3f%n",
                     warmup ? "warmup" : "round " + (r + 1), floor[0], floor[1], coro[0], coro[1],
