@@ -7,9 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * Buffered reading from a {@link TcpSocket}, like asyncio's {@code StreamReader}: lines, exact byte counts,
+ * Buffered reading from a {@link TcpSocket} or a {@link TlsSocket}, like asyncio's {@code StreamReader}: lines, exact byte counts,
  * delimited records. Each method returns a task; a result that is already in the buffer costs no system call
  * and no suspension. The buffer grows only as far as the request needs ({@code maxLength} for lines and
  * delimited reads), so a peer that never sends a newline cannot make it grow without bound.
@@ -25,7 +26,7 @@ import java.util.Objects;
 public final class StreamReader {
     private static final Object NOT_YET = new Object();
 
-    private final TcpSocket socket;
+    private final Function<ByteBuffer, Task<Integer>> source;
     private byte[] buf;
     private ByteBuffer window;
     private int start;
@@ -42,7 +43,16 @@ public final class StreamReader {
 
     /** A reader with the given initial buffer size (it grows per request, up to the request's limit). */
     public StreamReader(TcpSocket socket, int bufferSize) {
-        this.socket = Objects.requireNonNull(socket, "socket");
+        this(Objects.requireNonNull(socket, "socket")::read, bufferSize);
+    }
+
+    /** A reader of the decrypted bytes of a TLS connection, with an initial 8 KiB buffer. */
+    public StreamReader(TlsSocket socket) {
+        this(Objects.requireNonNull(socket, "socket")::read, 8192);
+    }
+
+    private StreamReader(Function<ByteBuffer, Task<Integer>> source, int bufferSize) {
+        this.source = source;
         if (bufferSize <= 0) {
             throw new IllegalArgumentException("bufferSize must be positive: " + bufferSize);
         }
@@ -191,7 +201,7 @@ public final class StreamReader {
         if (eof) {
             return Task.completed(-1);
         }
-        return socket.read(dst);
+        return source.apply(dst);
     }
 
     private <T> Task<T> run(Request<T> r) {
@@ -302,7 +312,7 @@ public final class StreamReader {
                             return atEnd();
                         }
                     }
-                    if (suspend(socket.read(room(cap)), 1)) {
+                    if (suspend(source.apply(room(cap)), 1)) {
                         return SUSPENDED;
                     }
                 }

@@ -4,9 +4,11 @@ import io.github.coro4j.Task;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Buffered writing to a {@link TcpSocket}: {@code write...} methods only append to a local buffer (no system
+ * Buffered writing to a {@link TcpSocket} or a {@link TlsSocket}: {@code write...} methods only append to a local buffer (no system
  * call, no task); {@link #flush()} hands the buffer to the socket and is the point where a coroutine waits for
  * a slow peer (asyncio's {@code drain()}): it completes as soon as the socket's outgoing buffer is below its
  * high-water mark.
@@ -23,7 +25,8 @@ import java.util.Objects;
 public final class StreamWriter {
     private static final byte[] NEWLINE = {'\n'};
 
-    private final TcpSocket socket;
+    private final Function<ByteBuffer, Task<Void>> sink;
+    private final Supplier<Task<Void>> drainer;
     private ByteBuffer pending;
     private ByteBuffer flushing;
     private Task<Void> flushTask;
@@ -35,7 +38,17 @@ public final class StreamWriter {
 
     /** A writer with the given initial buffer size. */
     public StreamWriter(TcpSocket socket, int bufferSize) {
-        this.socket = Objects.requireNonNull(socket, "socket");
+        this(Objects.requireNonNull(socket, "socket")::write, socket::drain, bufferSize);
+    }
+
+    /** A writer that encrypts through a TLS connection, with an initial 8 KiB buffer. */
+    public StreamWriter(TlsSocket socket) {
+        this(Objects.requireNonNull(socket, "socket")::write, socket.tcp()::drain, 8192);
+    }
+
+    private StreamWriter(Function<ByteBuffer, Task<Void>> sink, Supplier<Task<Void>> drainer, int bufferSize) {
+        this.sink = sink;
+        this.drainer = drainer;
         if (bufferSize <= 0) {
             throw new IllegalArgumentException("bufferSize must be positive: " + bufferSize);
         }
@@ -88,7 +101,7 @@ public final class StreamWriter {
         out.flip();
         pending = flushing != null ? flushing.clear() : ByteBuffer.allocate(out.capacity());
         flushing = out;
-        flushTask = socket.write(out);
+        flushTask = sink.apply(out);
         return flushTask;
     }
 
@@ -96,14 +109,14 @@ public final class StreamWriter {
     public Task<Void> drain() {
         Task<Void> f = flush();
         if (f.isDone() && !f.isFailed() && !f.isCancelled()) {
-            return socket.drain();
+            return drainer.get();
         }
         io.github.coro4j.Promise<Void> p = new io.github.coro4j.Promise<>();
         f.onComplete(t -> {
             if (t.isFailed() || t.isCancelled()) {
                 p.fail(t.exception());
             } else {
-                socket.drain().onComplete(d -> {
+                drainer.get().onComplete(d -> {
                     if (d.isFailed() || d.isCancelled()) {
                         p.fail(d.exception());
                     } else {

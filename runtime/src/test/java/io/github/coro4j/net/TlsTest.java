@@ -278,10 +278,11 @@ class TlsTest {
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
         TcpServer server = onLoop(loop, () -> {
             TcpServer s = TcpServer.bind(new InetSocketAddress("127.0.0.1", 0));
+            s.setErrorHandler((m, e) -> { }); // the failed handshake is expected
             s.serve(sock -> {
                 Task<TlsSocket> h = TlsSocket.handshake(sock, serverEngine());
                 h.onComplete(t -> failure.complete(t.exception()));
-                return Task.completed(null);
+                return h; // the connection lives until the handshake is done
             });
             return s;
         });
@@ -290,5 +291,50 @@ class TlsTest {
             c.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
             assertTrue(failure.get(10, TimeUnit.SECONDS) instanceof javax.net.ssl.SSLException);
         }
+    }
+
+    static void upperLines(StreamReader in, StreamWriter out, TlsSocket tls, io.github.coro4j.Promise<Void> done) {
+        in.readLine(100).onComplete(l -> {
+            if (l.isFailed() || l.result() == null) {
+                tls.close();
+                done.complete(null);
+                return;
+            }
+            out.writeLine(l.result().toUpperCase(java.util.Locale.ROOT));
+            out.flush().onComplete(f -> upperLines(in, out, tls, done));
+        });
+    }
+
+    @Test
+    void streamsOverTls() throws Exception {
+        TcpServer server = onLoop(loop, () -> {
+            TcpServer s = TcpServer.bind(new InetSocketAddress("127.0.0.1", 0));
+            s.serve(sock -> {
+                io.github.coro4j.Promise<Void> done = new io.github.coro4j.Promise<>();
+                TlsSocket.handshake(sock, serverEngine()).onComplete(h -> {
+                    TlsSocket tls = h.result();
+                    upperLines(new StreamReader(tls), new StreamWriter(tls), tls, done);
+                });
+                return done;
+            });
+            return s;
+        });
+        int port = server.localAddress().getPort();
+        CompletableFuture<String> answers = new CompletableFuture<>();
+        loop.execute(() -> TcpSocket.connect("127.0.0.1", port, Duration.ofSeconds(5)).onComplete(c -> {
+            SSLEngine engine = clientContext.createSSLEngine("localhost", port);
+            engine.setUseClientMode(true);
+            TlsSocket.handshake(c.result(), engine).onComplete(h -> {
+                TlsSocket tls = h.result();
+                StreamWriter out = new StreamWriter(tls);
+                StreamReader in = new StreamReader(tls);
+                out.writeLine("first line").writeLine("zweite Zeile: ä");
+                out.flush().onComplete(f -> in.readLine(100).onComplete(a -> in.readLine(100).onComplete(b -> {
+                    tls.close();
+                    answers.complete(a.result() + "|" + b.result());
+                })));
+            });
+        }));
+        assertEquals("FIRST LINE|ZWEITE ZEILE: Ä", answers.get(20, TimeUnit.SECONDS));
     }
 }
