@@ -308,9 +308,6 @@ public final class TcpSocket implements AutoCloseable {
             throw new IllegalArgumentException("need 0 <= low <= high and high > 0, got high=" + high
                     + ", low=" + low);
         }
-        if (bufferedBytes() > 0 && out.capacity() > high) {
-            throw new IllegalStateException("cannot shrink the high-water mark below the buffered data's room");
-        }
         this.highWater = high;
         this.lowWater = low;
     }

@@ -240,4 +240,53 @@ class StreamTest {
         }
         assertEquals(0, bufferedAfterDrain.get(5, TimeUnit.SECONDS));
     }
+
+    @Test
+    void aSlowlorisClientIsCutOffByATimeoutOnReadLine() throws Exception {
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        TcpServer server = onLoop(loop, () -> {
+            TcpServer s = TcpServer.bind(new InetSocketAddress("127.0.0.1", 0));
+            s.serve(sock -> {
+                StreamReader in = new StreamReader(sock);
+                Task<String> line = io.github.coro4j.Coro.withTimeout(java.time.Duration.ofMillis(300),
+                        in.readLine(1024));
+                line.onComplete(t -> outcome.complete(t.exception()));
+                return line;
+            });
+            s.setErrorHandler((m, e) -> { }); // the timeout is expected
+            return s;
+        });
+        try (Socket c = new Socket()) {
+            c.connect(server.localAddress());
+            c.setSoTimeout(5000);
+            long start = System.nanoTime();
+            int closedAfterBytes = -1;
+            // one byte every 20 ms, never a newline
+            for (int i = 0; i < 200; i++) {
+                try {
+                    c.getOutputStream().write('x');
+                    c.getOutputStream().flush();
+                } catch (IOException closed) {
+                    closedAfterBytes = i;
+                    break;
+                }
+                if (outcome.isDone() && i > 5) {
+                    closedAfterBytes = i;
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            assertTrue(closedAfterBytes > 0, "the server cut the connection");
+            assertInstanceOf(io.github.coro4j.TaskTimeoutException.class, outcome.get(5, TimeUnit.SECONDS));
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(ms < 3000, "cut off after " + ms + " ms");
+            // and the server side is closed: reading gives end of stream or a reset
+            try {
+                assertEquals(-1, c.getInputStream().read());
+            } catch (IOException reset) {
+                // aborted because the handler failed: fine
+            }
+        }
+        assertTrue(NetTestSupport.eventually(2000, () -> server.connectionCount() == 0));
+    }
 }
