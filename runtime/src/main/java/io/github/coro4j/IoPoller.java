@@ -183,6 +183,12 @@ final class IoPoller {
         }
     }
 
+    /** The interest ops of {@code channel}'s key, or -1 if it is not registered (tests). */
+    int interestOps(SelectableChannel channel) {
+        SelectionKey key = channel.keyFor(selector);
+        return key == null || !key.isValid() ? -1 : key.interestOps();
+    }
+
     /** Number of channels currently registered with this poller. */
     int registrations() {
         return registered;

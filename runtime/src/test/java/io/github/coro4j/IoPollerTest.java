@@ -50,4 +50,51 @@ class IoPollerTest {
             p2.source().close();
         }
     }
+
+    /**
+     * A completed wait leaves its interest in place until the selector reports the op with nobody waiting
+     * (so a read loop that re-arms costs no epoll_ctl); then it is withdrawn. Cancelling withdraws at once.
+     */
+    @Test
+    void completedInterestIsWithdrawnLazilyAndCancelledInterestAtOnce() throws Exception {
+        EventLoop loop = EventLoop.startThread("io-poller-lazy");
+        Pipe p = Pipe.open();
+        try {
+            p.source().configureBlocking(false);
+            p.sink().write(ByteBuffer.wrap(new byte[] {1}));
+            int afterCompletion = loop.submit(() -> {
+                Task<Integer> w = loop.awaitReady(p.source(), SelectionKey.OP_READ);
+                Promise<Integer> interest = new Promise<>();
+                w.onComplete(t -> interest.complete(loop.poller().interestOps(p.source())));
+                return interest;
+            }).get(10, TimeUnit.SECONDS);
+            assertEquals(SelectionKey.OP_READ, afterCompletion, "still interested right after completion");
+            // nobody waits, the byte is still there: the next polls report it and the interest goes
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            int ops;
+            do {
+                Thread.sleep(5);
+                ops = loop.submit(() -> Task.completed(loop.poller().interestOps(p.source())))
+                        .get(10, TimeUnit.SECONDS);
+            } while (ops != 0 && System.nanoTime() < deadline);
+            assertEquals(0, ops, "withdrawn once reported with nobody waiting");
+            int afterCancel = loop.submit(() -> {
+                // drain the byte, wait again, cancel: the interest goes at once
+                try {
+                    p.source().read(ByteBuffer.allocate(8));
+                } catch (java.io.IOException e) {
+                    return Task.failed(e);
+                }
+                Task<Integer> w = loop.awaitReady(p.source(), SelectionKey.OP_READ);
+                int armed = loop.poller().interestOps(p.source());
+                w.cancel();
+                return Task.completed(armed * 10 + loop.poller().interestOps(p.source()));
+            }).get(10, TimeUnit.SECONDS);
+            assertEquals(SelectionKey.OP_READ * 10, afterCancel);
+        } finally {
+            loop.close();
+            p.sink().close();
+            p.source().close();
+        }
+    }
 }
