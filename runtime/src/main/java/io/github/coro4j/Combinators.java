@@ -3,6 +3,7 @@ package io.github.coro4j;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -107,11 +108,34 @@ final class Combinators {
     static final class AllTask<T> extends Group<T, List<T>> {
         private final Object[] values;
         private int remaining;
+        /** Child to its positions, for large groups (a child may appear more than once). */
+        private final IdentityHashMap<Task<?>, Object> positions;
 
         AllTask(EventLoop loop, List<Task<? extends T>> children) {
             super(loop, children);
             this.values = new Object[children.size()];
             this.remaining = children.size();
+            if (children.size() <= 8) {
+                positions = null;
+            } else {
+                positions = new IdentityHashMap<>(children.size() * 2);
+                for (int i = 0; i < children.size(); i++) {
+                    Integer index = i;
+                    positions.merge(children.get(i), index, (a, b) -> a instanceof List
+                            ? append(a, index) : new ArrayList<>(List.of((Integer) a, index)));
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Object append(Object list, Integer index) {
+            ((List<Integer>) list).add(index);
+            return list;
+        }
+
+        private void fill(int i, Object value) {
+            values[i] = value;
+            remaining--;
         }
 
         @Override
@@ -126,11 +150,21 @@ final class Combinators {
         @Override
         void childDone(Task<?> child) {
             if (child.status == SUCCEEDED) {
-                // a task may appear twice: fill every slot it holds
-                for (int i = 0; i < values.length; i++) {
-                    if (children.get(i) == child) {
-                        values[i] = child.result;
-                        remaining--;
+                // a task may appear more than once: fill every slot it holds
+                if (positions == null) {
+                    for (int i = 0; i < values.length; i++) {
+                        if (children.get(i) == child) {
+                            fill(i, child.result);
+                        }
+                    }
+                } else {
+                    Object at = positions.get(child);
+                    if (at instanceof Integer) {
+                        fill((Integer) at, child.result);
+                    } else {
+                        for (Object i : (List<?>) at) {
+                            fill((Integer) i, child.result);
+                        }
                     }
                 }
                 if (remaining == 0) {
