@@ -106,11 +106,14 @@ final class Combinators {
 
     static final class AllTask<T> extends Group<T, List<T>> {
         private final Object[] values;
+        /** Which slots hold their value: a task listed twice is reported (and counted) once per slot. */
+        private final boolean[] filled;
         private int remaining;
 
         AllTask(EventLoop loop, List<Task<? extends T>> children) {
             super(loop, children);
             this.values = new Object[children.size()];
+            this.filled = new boolean[children.size()];
             this.remaining = children.size();
         }
 
@@ -128,7 +131,8 @@ final class Combinators {
             if (child.status == SUCCEEDED) {
                 // a task may appear twice: fill every slot it holds
                 for (int i = 0; i < values.length; i++) {
-                    if (children.get(i) == child) {
+                    if (children.get(i) == child && !filled[i]) {
+                        filled[i] = true;
                         values[i] = child.result;
                         remaining--;
                     }
