@@ -120,7 +120,7 @@ public final class EventLoop implements Executor, AutoCloseable {
                 loop.enter();
                 started.countDown();
                 loop.runUntil(null);
-                loop.shutdown();
+                loop.shutdown(null);
             } finally {
                 loop.terminated.countDown();
             }
@@ -168,10 +168,10 @@ public final class EventLoop implements Executor, AutoCloseable {
             }
             runUntil(task);
         } catch (Throwable e) {
-            shutdown();
+            shutdown(null);
             throw e;
         }
-        shutdown();
+        shutdown(task);
         if (task.status == Task.PENDING) {
             throw new IllegalStateException("the loop was stopped before the main task completed: " + task);
         }
@@ -657,9 +657,10 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     /**
      * Cancels the pending tasks, runs the loop until they are done (bounded by the grace period), reports
-     * unread failures and never-awaited tasks, and closes everything.
+     * unread failures and never-awaited tasks, and closes everything. The outcome of {@code main} (the task of
+     * {@link #run}, or null) is handed to the caller, so it counts as read.
      */
-    void shutdown() {
+    void shutdown(Task<?> main) {
         lifecycle = CLOSING;
         stopRequested = false;
         cancelPending();
@@ -684,6 +685,9 @@ public final class EventLoop implements Executor, AutoCloseable {
         }
         ready.clear();
         timers.drain();
+        if (main != null && main.status != Task.PENDING) {
+            main.retrieved();
+        }
         IoPoller p = io;
         if (p != null) {
             p.close();
