@@ -42,6 +42,10 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     /** After the main task of {@link #run} is done, how long the remaining cancelled tasks may take. */
     private static final long SHUTDOWN_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** The grace period of this loop's shutdown (tests shorten it). */
+    long shutdownGraceNanos = SHUTDOWN_GRACE_NANOS;
+    /** While closing: the System.nanoTime() after which no turn may block any more. */
+    private long closeDeadline;
     /** While callbacks keep coming, I/O is still polled after this many of them. */
     private static final int IO_POLL_INTERVAL = 64;
 
@@ -78,6 +82,8 @@ public final class EventLoop implements Executor, AutoCloseable {
     /** Suspended coroutines, linked through their prev/next fields: the loop keeps them reachable. */
     private StateMachine<?> pendingHead;
     private int pendingCount;
+    /** Work started by {@link #submit} whose future is not complete yet; failed if the loop closes first. */
+    private final java.util.Set<SubmittedWork<?>> submissions = new java.util.LinkedHashSet<>();
 
     private volatile BiConsumer<String, Throwable> reportHandler;
     private CountDownLatch terminated;
@@ -205,6 +211,11 @@ public final class EventLoop implements Executor, AutoCloseable {
             }
             if (virtualTime && timeout != 0) {
                 timeout = virtualIdle(deadline);
+            }
+            if (lifecycle == CLOSING && timeout != 0) {
+                // shutting down: never block past the grace period, whatever the timers say
+                long left = Math.max(1, closeDeadline - System.nanoTime());
+                timeout = timeout < 0 ? left : Math.min(timeout, left);
             }
         }
         poll(timeout);
@@ -663,8 +674,12 @@ public final class EventLoop implements Executor, AutoCloseable {
     void shutdown(Task<?> main) {
         lifecycle = CLOSING;
         stopRequested = false;
+        long deadline = System.nanoTime() + shutdownGraceNanos;
+        closeDeadline = deadline;
         cancelPending();
-        long deadline = System.nanoTime() + SHUTDOWN_GRACE_NANOS;
+        for (SubmittedWork<?> w : new ArrayList<>(submissions)) {
+            w.task.cancel(); // a submitted promise or timer is not among the pending coroutines
+        }
         while (pendingHead != null && System.nanoTime() - deadline < 0) {
             if (!hasWorkSoon()) {
                 break;
@@ -685,6 +700,11 @@ public final class EventLoop implements Executor, AutoCloseable {
         }
         ready.clear();
         timers.drain();
+        for (SubmittedWork<?> w : submissions) {
+            w.future.completeExceptionally(new CancelledException("the event loop closed before the submitted "
+                    + "task completed: " + w.task));
+        }
+        submissions.clear();
         if (main != null && main.status != Task.PENDING) {
             main.retrieved();
         }
@@ -759,7 +779,8 @@ public final class EventLoop implements Executor, AutoCloseable {
     /** Starts submitted work on the loop and completes its future. */
     private final class SubmittedWork<T> implements Runnable {
         private final Supplier<? extends Task<T>> work;
-        private final CompletableFuture<T> future;
+        final CompletableFuture<T> future;
+        Task<T> task;
 
         SubmittedWork(Supplier<? extends Task<T>> work, CompletableFuture<T> future) {
             this.work = work;
@@ -768,7 +789,8 @@ public final class EventLoop implements Executor, AutoCloseable {
 
         @Override
         public void run() {
-            if (lifecycle == CLOSED) {
+            if (lifecycle != RUNNING) {
+                // closing: its pending tasks were cancelled already, so refuse rather than start one more
                 future.completeExceptionally(closed());
                 return;
             }
@@ -783,7 +805,12 @@ public final class EventLoop implements Executor, AutoCloseable {
             if (task.status != Task.PENDING) {
                 task.completeFuture(future);
             } else {
-                task.addWaiter((Runnable) () -> task.completeFuture(future));
+                this.task = task;
+                submissions.add(this);
+                task.addWaiter((Runnable) () -> {
+                    submissions.remove(this);
+                    task.completeFuture(future);
+                });
             }
         }
     }
