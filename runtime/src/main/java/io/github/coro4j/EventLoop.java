@@ -397,6 +397,8 @@ public final class EventLoop implements Executor, AutoCloseable {
      * Runs blocking or CPU-bound {@code work} on a shared pool of daemon threads (asyncio's
      * {@code to_thread}), and returns a task of this loop that completes with its outcome. Cancelling the task
      * interrupts the work. Call on the loop thread.
+     *
+     * @throws RejectedExecutionException if the loop is closed
      */
     public <T> Task<T> runInExecutor(Callable<? extends T> work) {
         return runInExecutor(Offload.pool(), work);
@@ -407,6 +409,9 @@ public final class EventLoop implements Executor, AutoCloseable {
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(work, "work");
         checkThread("runInExecutor()");
+        if (lifecycle == CLOSED) {
+            throw closed();
+        }
         return Offload.start(this, executor, work);
     }
 
@@ -423,6 +428,9 @@ public final class EventLoop implements Executor, AutoCloseable {
     public Task<Integer> awaitReady(SelectableChannel channel, int ops) {
         Objects.requireNonNull(channel, "channel");
         checkThread("awaitReady()");
+        if (lifecycle == CLOSED) {
+            throw closed();
+        }
         return poller().awaitReady(channel, ops);
     }
 
