@@ -107,6 +107,8 @@ final class Combinators {
 
     static final class AllTask<T> extends Group<T, List<T>> {
         private final Object[] values;
+        /** Which slots hold their value: a task listed twice is reported (and counted) once per slot. */
+        private final boolean[] filled;
         private int remaining;
         /** Child to its positions, for large groups (a child may appear more than once). */
         private final IdentityHashMap<Task<?>, Object> positions;
@@ -114,6 +116,7 @@ final class Combinators {
         AllTask(EventLoop loop, List<Task<? extends T>> children) {
             super(loop, children);
             this.values = new Object[children.size()];
+            this.filled = new boolean[children.size()];
             this.remaining = children.size();
             if (children.size() <= 8) {
                 positions = null;
@@ -134,8 +137,11 @@ final class Combinators {
         }
 
         private void fill(int i, Object value) {
-            values[i] = value;
-            remaining--;
+            if (!filled[i]) {
+                filled[i] = true;
+                values[i] = value;
+                remaining--;
+            }
         }
 
         @Override
@@ -150,7 +156,7 @@ final class Combinators {
         @Override
         void childDone(Task<?> child) {
             if (child.status == SUCCEEDED) {
-                // a task may appear more than once: fill every slot it holds
+                // a task may appear more than once, and then reports once per slot: fill each slot once
                 if (positions == null) {
                     for (int i = 0; i < values.length; i++) {
                         if (children.get(i) == child) {

@@ -132,6 +132,17 @@ public abstract class Task<T> {
         return (Throwable) r;
     }
 
+    /** Marks the outcome of a done task as read: its failure is not reported as lost, nor the task as never awaited. */
+    final void retrieved() {
+        if (status == SUCCEEDED) {
+            if (this instanceof StateMachine) {
+                ((StateMachine<?>) this).observed();
+            }
+        } else {
+            takeFailure();
+        }
+    }
+
     /** The loop this task belongs to, or null for a task that was created done. */
     abstract EventLoop loop();
 
