@@ -125,6 +125,60 @@ final class Machines {
         }
     }
 
+    /**
+     * Like {@link #SpawnYieldChunked} with {@code trivial()}: {@code chunk} coroutines that complete synchronously
+     * are kept in an array (so the task objects really exist on the heap), then awaited.
+     */
+    static final class SpawnSyncChunked extends StateMachine<Integer> {
+        private final int n;
+        private final Task<?>[] kids;
+        private int i;
+        private int j;
+        private int count;
+
+        SpawnSyncChunked(int n, int chunk) {
+            this.n = n;
+            this.kids = new Task<?>[chunk];
+        }
+
+        @Override
+        protected Object step() {
+            for (;;) {
+                switch (state) {
+                    case 0:
+                        i = 0;
+                        count = 0;
+                    case 1: // outer loop head
+                        if (i >= n) {
+                            return count;
+                        }
+                        for (int k = 0; k < kids.length; k++) {
+                            kids[k] = new Trivial().start();
+                        }
+                        j = 0;
+                    case 2: // inner loop head
+                        if (j >= kids.length) {
+                            i += kids.length;
+                            state = 1;
+                            continue;
+                        }
+                        if (suspend(kids[j], 3)) {
+                            return SUSPENDED;
+                        }
+                    case 3:
+                        resume();
+                        kids[j] = null;
+                        j++;
+                        count++;
+                        state = 2;
+                        continue;
+                    default:
+                        throw new IllegalStateException("bad state " + state);
+                }
+            }
+        }
+    }
+
     /** Like {@link SpawnSync} with {@code await(yieldOnce())}: spawn, suspend once, complete, join, one by one. */
     static final class SpawnYieldSequential extends StateMachine<Integer> {
         private final int n;

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Benchmark)
@@ -30,11 +30,25 @@ public class SpawnBenchmark {
     /** Tasks started before they are joined, in the batched variants. */
     static final int CHUNK = 1_000;
 
-    /** Coroutine that completes synchronously in start(); the parent's await does not suspend. */
+    /**
+     * Coroutine that completes synchronously in start(); the parent's await does not suspend. The task never
+     * escapes the parent's step, and C2's escape analysis may remove its allocation (check -prof gc).
+     */
     @Benchmark
     @OperationsPerInvocation(N)
     public int coroutineSync() {
         return EventLoop.run(() -> new Machines.SpawnSync(N).start());
+    }
+
+    /**
+     * {@link #CHUNK} coroutines that complete synchronously are started and kept in an array, then awaited: the
+     * task objects escape, so this is the real cost of spawn+complete ({@link #coroutineSync} lets the JIT's
+     * escape analysis remove the task altogether).
+     */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public int coroutineSyncChunked() {
+        return EventLoop.run(() -> new Machines.SpawnSyncChunked(N, CHUNK).start());
     }
 
     /** Coroutine that suspends once (yieldNow) before completing; the parent awaits each before the next. */
