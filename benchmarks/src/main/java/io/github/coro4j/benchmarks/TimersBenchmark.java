@@ -41,7 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+// A fixed heap: a million live timers per invocation, and every variant gets the same room.
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class TimersBenchmark {
     static final int N = 1_000_000;
