@@ -79,6 +79,29 @@ final class Machines {
         }
     }
 
+    /** The promise {@link ParkedOnShared} waits on; set before starting them. */
+    static Task<?> shared;
+
+    /** {@code @Coroutine void parkOnShared() { await(shared); }}: no fields of its own (nothing to hoist). */
+    static final class ParkedOnShared extends StateMachine<Void> {
+        @Override
+        protected Object step() {
+            for (;;) {
+                switch (state) {
+                    case 0:
+                        if (suspend(shared, 1)) {
+                            return SUSPENDED;
+                        }
+                    case 1:
+                        resume();
+                        return null;
+                    default:
+                        throw new IllegalStateException("bad state " + state);
+                }
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ spawn drivers
 
     /**
