@@ -418,8 +418,10 @@ public final class EventLoop implements Executor, AutoCloseable {
     /**
      * A task completed with the ready operations once {@code channel} is ready for one of {@code ops}
      * ({@link java.nio.channels.SelectionKey#OP_READ} and the like). The channel is registered with the loop's
-     * selector on first use; interest in an op is withdrawn when its wait completes or is cancelled. At most
-     * one task may wait for a given op of a channel. Call on the loop thread.
+     * selector on first use; interest in an op is withdrawn at once when its wait is cancelled, and lazily
+     * after it completes (when the selector next reports the op with nobody waiting, so that a task that waits
+     * again before the next poll costs no system call). At most one task may wait for a given op of a
+     * channel. Call on the loop thread.
      *
      * @throws IllegalArgumentException if {@code ops} is empty or invalid for the channel, or the channel is
      *     in blocking mode
