@@ -194,12 +194,15 @@ final class IoPoller {
         return registered;
     }
 
-    /** Fails every waiting task and closes the selector (loop close). */
+    /**
+     * Cancels every waiting task and closes the selector (loop close). Cancelled, not failed: the waits end
+     * because the loop does, and a failure nobody can read any more would only be reported as lost.
+     */
     void close() {
         Selector s = selector;
         for (SelectionKey key : s.keys()) {
             if (key.attachment() instanceof Registration) {
-                ((Registration) key.attachment()).close();
+                ((Registration) key.attachment()).close(false);
             }
         }
         try {
@@ -288,6 +291,11 @@ final class IoPoller {
         }
 
         void close() {
+            close(true);
+        }
+
+        /** Cancels the key; the waiting tasks fail with ClosedChannelException, or are cancelled. */
+        void close(boolean fail) {
             if (closed) {
                 return;
             }
@@ -300,7 +308,11 @@ final class IoPoller {
             for (IoWait w : new IoWait[] {read, write, connect, accept}) {
                 if (w != null && w.status == Task.PENDING) {
                     remove(w);
-                    w.finish(Task.FAILED, failure);
+                    if (fail) {
+                        w.finish(Task.FAILED, failure);
+                    } else {
+                        w.cancel();
+                    }
                 }
             }
         }
