@@ -235,6 +235,10 @@ public final class TcpSocket implements AutoCloseable {
      */
     public Task<Void> write(ByteBuffer src) {
         Objects.requireNonNull(src, "src");
+        if (pendingWrite != null && pendingWrite.isDone()) { // cancelled: the rest of its source is dropped
+            pendingWrite = null;
+            pendingSource = null;
+        }
         if (pendingWrite != null) {
             throw new IllegalStateException("a write is already pending on " + this + ": await it first");
         }

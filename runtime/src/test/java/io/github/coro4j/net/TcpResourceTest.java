@@ -67,6 +67,7 @@ class TcpResourceTest {
             long total = 256L * 1024 * 1024; // far more than any kernel buffer
             TcpServer server = onLoop(loop, () -> {
                 TcpServer s = TcpServer.bind(ANY_LOCAL);
+                s.setErrorHandler((m, e) -> { }); // the client resets at the end: expected
                 s.serve(sock -> {
                     serverSide.set(sock);
                     Task<Void> t = new Flood(sock, taken, total).start();
@@ -169,5 +170,40 @@ class TcpResourceTest {
         }
         assertTrue(eventually(2000, () -> NetTestSupport.openFds() <= before),
                 () -> "descriptors leaked: " + before + " before, " + NetTestSupport.openFds() + " after");
+    }
+
+    @Test
+    void aCancelledWriteDropsItsRestAndTheNextWriteIsAccepted() throws Exception {
+        EventLoop loop = EventLoop.startThread("cancel-write");
+        try {
+            AtomicReference<TcpSocket> serverSide = new AtomicReference<>();
+            TcpServer server = onLoop(loop, () -> {
+                TcpServer s = TcpServer.bind(ANY_LOCAL);
+                s.serve(sock -> {
+                    serverSide.set(sock);
+                    return new io.github.coro4j.Promise<Void>();
+                });
+                return s;
+            });
+            try (Socket c = new Socket()) {
+                c.setReceiveBufferSize(32 * 1024);
+                c.connect(server.localAddress(), 5000);
+                assertTrue(eventually(5000, () -> serverSide.get() != null));
+                // a write far larger than all buffers stays pending; cancel it, then write again
+                String outcome = onLoop(loop, () -> {
+                    TcpSocket s = serverSide.get();
+                    Task<Void> big = s.write(ByteBuffer.allocate(64 * 1024 * 1024));
+                    boolean pending = !big.isDone();
+                    big.cancel();
+                    Task<Void> next = s.write(ByteBuffer.wrap(new byte[] {1}));
+                    return pending + " " + big.isCancelled() + " " + (next != null);
+                });
+                assertEquals("true true true", outcome);
+                c.setSoLinger(true, 0);
+            }
+            onLoop(loop, () -> server.shutdown(Duration.ZERO));
+        } finally {
+            loop.close();
+        }
     }
 }
