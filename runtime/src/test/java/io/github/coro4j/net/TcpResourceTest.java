@@ -196,6 +196,7 @@ class TcpResourceTest {
                     boolean pending = !big.isDone();
                     big.cancel();
                     Task<Void> next = s.write(ByteBuffer.wrap(new byte[] {1}));
+                    next.onComplete(t -> { }); // it fails with the reset at the end: expected
                     return pending + " " + big.isCancelled() + " " + (next != null);
                 });
                 assertEquals("true true true", outcome);
