@@ -90,7 +90,7 @@ final class IoPoller {
     void poll(long timeoutNanos) {
         Selector s = selector;
         int n;
-        long start = timeoutNanos > 0 ? System.nanoTime() : 0;
+        long start = timeoutNanos != 0 ? System.nanoTime() : 0;
         try {
             if (timeoutNanos == 0) {
                 n = s.selectNow();
@@ -107,12 +107,16 @@ final class IoPoller {
             rebuild();
             return;
         }
-        if (n > 0) {
+        // n counts only keys whose ready set changed: a key selected earlier and not yet dispatched (by the
+        // selectNow() that flushes a cancelled key) is not counted again, so look at the set itself.
+        Set<SelectionKey> selected = s.selectedKeys();
+        if (!selected.isEmpty()) {
             prematureReturns = 0;
-            dispatch(s.selectedKeys());
+            dispatch(selected);
         } else if (timeoutNanos != 0 && !loop.wokenUp()) {
-            long waited = timeoutNanos > 0 ? System.nanoTime() - start : Long.MAX_VALUE;
-            if (waited < timeoutNanos - 1_000_000 && ++prematureReturns >= SPIN_REBUILD_THRESHOLD) {
+            long waited = System.nanoTime() - start;
+            boolean early = timeoutNanos < 0 || waited < timeoutNanos - 1_000_000;
+            if (early && ++prematureReturns >= SPIN_REBUILD_THRESHOLD) {
                 loop.report("the selector returned early " + prematureReturns + " times in a row; rebuilding it",
                         null);
                 rebuild();
