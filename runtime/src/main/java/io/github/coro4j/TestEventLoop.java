@@ -38,13 +38,13 @@ public final class TestEventLoop {
         T value;
         try {
             value = loop.runMain(main);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) { // the main task's failure as it is: checked exceptions come through here too
             for (Throwable t : lost) {
                 if (t != e) {
                     e.addSuppressed(t);
                 }
             }
-            throw e;
+            throw Throwables.sneaky(e);
         }
         if (!messages.isEmpty()) {
             AssertionError error = new AssertionError("the test loop reported: " + String.join("; ", messages));
