@@ -30,7 +30,7 @@ final class Combinators {
 
     private static <T> List<Task<? extends T>> copy(EventLoop loop, Collection<? extends Task<? extends T>> tasks,
                                                      boolean nonEmpty) {
-        Objects.requireNonNull(tasks, "tasks");
+        Objects.requireNonNull(tasks, "tasks must not be null");
         List<Task<? extends T>> list = new ArrayList<>(tasks.size());
         for (Task<? extends T> t : tasks) {
             Objects.requireNonNull(t, "tasks must not contain null");

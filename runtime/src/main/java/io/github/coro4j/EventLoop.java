@@ -106,7 +106,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      *     this method does not declare them); a {@link CancelledException} if it was cancelled
      */
     public static <T> T run(Supplier<? extends Task<T>> main) {
-        Objects.requireNonNull(main, "main");
+        Objects.requireNonNull(main, "main must not be null");
         return new EventLoop(false).runMain(main);
     }
 
@@ -117,7 +117,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * @param threadName the name of the loop's thread
      */
     public static EventLoop startThread(String threadName) {
-        Objects.requireNonNull(threadName, "threadName");
+        Objects.requireNonNull(threadName, "threadName must not be null");
         EventLoop loop = new EventLoop(false);
         CountDownLatch started = new CountDownLatch(1);
         loop.terminated = new CountDownLatch(1);
@@ -333,7 +333,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * @throws RejectedExecutionException if the loop is closed
      */
     public void callSoon(Runnable callback) {
-        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(callback, "callback must not be null");
         if (inLoop()) {
             if (lifecycle == CLOSED) {
                 throw closed();
@@ -359,7 +359,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      */
     public Cancellable callLater(Duration delay, Runnable callback) {
         long nanos = toNanos(delay, "delay");
-        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(callback, "callback must not be null");
         LoopTimer timer = new LoopTimer(this, callback);
         if (inLoop()) {
             if (lifecycle == CLOSED) {
@@ -382,7 +382,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * {@link RejectedExecutionException}.
      */
     public <T> CompletableFuture<T> submit(Supplier<? extends Task<T>> work) {
-        Objects.requireNonNull(work, "work");
+        Objects.requireNonNull(work, "work must not be null");
         CompletableFuture<T> future = new CompletableFuture<>();
         Runnable start = new SubmittedWork<>(work, future);
         if (inLoop()) {
@@ -406,8 +406,8 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     /** Like {@link #runInExecutor(Callable)} on the given executor. */
     public <T> Task<T> runInExecutor(Executor executor, Callable<? extends T> work) {
-        Objects.requireNonNull(executor, "executor");
-        Objects.requireNonNull(work, "work");
+        Objects.requireNonNull(executor, "executor must not be null");
+        Objects.requireNonNull(work, "work must not be null");
         checkThread("runInExecutor()");
         if (lifecycle == CLOSED) {
             throw closed();
@@ -426,7 +426,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * @throws IllegalStateException if another task already waits for one of these ops on this channel
      */
     public Task<Integer> awaitReady(SelectableChannel channel, int ops) {
-        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(channel, "channel must not be null");
         checkThread("awaitReady()");
         if (lifecycle == CLOSED) {
             throw closed();
@@ -440,7 +440,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * may be waiting on. Call on the loop thread.
      */
     public void deregister(SelectableChannel channel) {
-        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(channel, "channel must not be null");
         checkThread("deregister()");
         IoPoller p = io;
         if (p != null) {
@@ -773,7 +773,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
 
     static long toNanos(Duration d, String what) {
-        Objects.requireNonNull(d, what);
+        Objects.requireNonNull(d, () -> what + " must not be null");
         if (d.isNegative()) {
             throw new IllegalArgumentException(what + " must not be negative: " + d);
         }

@@ -46,7 +46,7 @@ public abstract class Task<T> {
 
     /** A task that is already done with {@code failure}; awaiting it rethrows {@code failure} as is. */
     public static <T> Task<T> failed(Throwable failure) {
-        Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(failure, "failure must not be null");
         DoneTask<T> t = new DoneTask<>();
         t.status = FAILED;
         t.result = failure;
@@ -60,7 +60,7 @@ public abstract class Task<T> {
      * @throws IllegalStateException if there is no running event loop on this thread
      */
     public static <T> Task<T> from(CompletionStage<? extends T> stage) {
-        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(stage, "stage must not be null");
         EventLoop loop = EventLoop.current();
         return new ExternalTask<T>(loop, stage.toCompletableFuture());
     }
@@ -176,7 +176,7 @@ public abstract class Task<T> {
      * @return this task
      */
     public final Task<T> onComplete(Consumer<? super Task<T>> callback) {
-        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(callback, "callback must not be null");
         EventLoop loop = loop();
         if (loop == null) {
             loop = EventLoop.current();

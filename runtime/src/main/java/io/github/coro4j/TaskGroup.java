@@ -49,7 +49,7 @@ public final class TaskGroup implements AutoCloseable {
      * @throws IllegalStateException if the group is closed or its join has completed
      */
     public <T> Task<T> spawn(Task<T> task) {
-        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(task, "task must not be null");
         loop.checkThread("TaskGroup.spawn()");
         if (closed || (join != null && join.isDone())) {
             task.cancel();

@@ -25,7 +25,7 @@ public final class TestEventLoop {
      * @throws AssertionError if some task failed and its failure was never read
      */
     public static <T> T run(Supplier<? extends Task<T>> main) {
-        Objects.requireNonNull(main, "main");
+        Objects.requireNonNull(main, "main must not be null");
         EventLoop loop = new EventLoop(true);
         List<Throwable> lost = new ArrayList<>();
         List<String> messages = new ArrayList<>();
