@@ -73,9 +73,38 @@ final class Combinators {
 
         @Override
         final void awaitedDone(Task<?> child) {
-            if (status == PENDING) {
+            if (status != PENDING) {
+                return;
+            }
+            if (cancelled != null) {
+                maybeFinishCancel();
+            } else {
                 childDone(child);
             }
+        }
+
+        /** The children that were pending when this task was cancelled; null until then. */
+        private List<Task<? extends T>> cancelled;
+        private CancelledException cancellation;
+
+        /** Cancelled, and every child that was pending then is done: completes as cancelled. */
+        private void maybeFinishCancel() {
+            for (Task<? extends T> child : cancelled) {
+                if (child.status == PENDING) {
+                    return;
+                }
+            }
+            java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (Task<? extends T> child : cancelled) {
+                if (child.status == FAILED) {
+                    // failed while cancelled (e.g. in a finally block): read here, attached to the cancellation
+                    Throwable failure = child.takeFailure();
+                    if (seen.add(failure)) {
+                        cancellation.addSuppressed(failure);
+                    }
+                }
+            }
+            finish(CANCELLED, cancellation);
         }
 
         final void cancelOthers() {
@@ -87,14 +116,32 @@ final class Combinators {
             }
         }
 
+        /**
+         * Cancels the children; this task completes, cancelled, once they are all done, so that a coroutine
+         * awaiting it resumes after their finally blocks have run.
+         */
         @Override
         public boolean cancel() {
             if (status != PENDING) {
                 return false;
             }
             loop.checkThread("cancel()");
-            finish(CANCELLED, new CancelledException("cancelled: " + this));
-            cancelOthers();
+            if (cancelled != null) {
+                return true;
+            }
+            cancellation = new CancelledException("cancelled: " + this);
+            cancelled = new ArrayList<>();
+            for (Task<? extends T> child : children) {
+                if (child.status == PENDING) {
+                    cancelled.add(child);
+                }
+            }
+            for (Task<? extends T> child : cancelled) {
+                child.cancel();
+            }
+            if (status == PENDING) {
+                maybeFinishCancel();
+            }
             return true;
         }
 

@@ -84,7 +84,7 @@ public final class Coro {
 
     /**
      * A task of the values of all {@code tasks}, in order. It fails as soon as one fails, with that failure,
-     * and cancels the others; cancelling it cancels them all.
+     * and cancels the others; cancelling it cancels them all, and it completes (cancelled) once they are done.
      */
     @SafeVarargs
     public static <T> Task<List<T>> all(Task<? extends T>... tasks) {
