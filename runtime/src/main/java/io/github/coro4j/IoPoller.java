@@ -115,7 +115,9 @@ final class IoPoller {
             dispatch(selected);
         } else if (timeoutNanos != 0 && !loop.wokenUp()) {
             long waited = System.nanoTime() - start;
-            boolean early = timeoutNanos < 0 || waited < timeoutNanos - 1_000_000;
+            // an interrupted thread makes select() return at once: that is not the selector's fault
+            boolean early = (timeoutNanos < 0 || waited < timeoutNanos - 1_000_000)
+                    && !Thread.currentThread().isInterrupted();
             if (early && ++prematureReturns >= SPIN_REBUILD_THRESHOLD) {
                 loop.report("the selector returned early " + prematureReturns + " times in a row; rebuilding it",
                         null);
@@ -189,12 +191,15 @@ final class IoPoller {
         return registered;
     }
 
-    /** Fails every waiting task and closes the selector (loop close). */
+    /**
+     * Cancels every waiting task and closes the selector (loop close). Cancelled rather than failed: the loop
+     * going away is not a failure of the channel, and nobody is left to read it.
+     */
     void close() {
         Selector s = selector;
         for (SelectionKey key : s.keys()) {
             if (key.attachment() instanceof Registration) {
-                ((Registration) key.attachment()).close();
+                ((Registration) key.attachment()).close(true);
             }
         }
         try {
@@ -263,6 +268,11 @@ final class IoPoller {
         }
 
         void close() {
+            close(false);
+        }
+
+        /** Removes the registration; its waiters fail with ClosedChannelException, or are cancelled. */
+        void close(boolean cancelWaiters) {
             if (closed) {
                 return;
             }
@@ -275,7 +285,11 @@ final class IoPoller {
             for (IoWait w : new IoWait[] {read, write, connect, accept}) {
                 if (w != null && w.status == Task.PENDING) {
                     remove(w);
-                    w.finish(Task.FAILED, failure);
+                    if (cancelWaiters) {
+                        w.finish(Task.CANCELLED, new CancelledException("the event loop closed: " + w));
+                    } else {
+                        w.finish(Task.FAILED, failure);
+                    }
                 }
             }
         }

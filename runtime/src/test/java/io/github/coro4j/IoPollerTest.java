@@ -117,6 +117,25 @@ class IoPollerTest {
     }
 
     @Test
+    void anInterruptedLoopThreadDoesNotTriggerSelectorRebuilds() {
+        int[] rebuilds = new int[1];
+        Support.Reports[] reports = new Support.Reports[1];
+        EventLoop.run(() -> {
+            reports[0] = Support.Reports.install();
+            EventLoop loop = EventLoop.current();
+            loop.awaitReady(a.source(), SelectionKey.OP_READ);
+            Thread.currentThread().interrupt();
+            return coro(s -> s.await(() -> Coro.sleep(java.time.Duration.ofMillis(100)))
+                    .run(() -> {
+                        rebuilds[0] = loop.poller().rebuilds;
+                        Thread.interrupted();
+                    }));
+        });
+        assertEquals(0, rebuilds[0]);
+        assertEquals(List.of(), reports[0].messages);
+    }
+
+    @Test
     void cancellingAWaitWithdrawsTheInterestAndAllowsANewWait() {
         List<String> log = Support.log();
         EventLoop.run(() -> {
