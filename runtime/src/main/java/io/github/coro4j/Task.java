@@ -117,6 +117,12 @@ public abstract class Task<T> {
         return status == SUCCEEDED ? null : takeFailure();
     }
 
+    /** The failure of a failed or cancelled task, without marking it retrieved. */
+    final Throwable peekFailure() {
+        Object r = result;
+        return r instanceof FailureTracker ? ((FailureTracker) r).failure : (Throwable) r;
+    }
+
     /** Reads the failure and marks it retrieved, so that it is not reported as lost. */
     final Throwable takeFailure() {
         if (this instanceof StateMachine) {
