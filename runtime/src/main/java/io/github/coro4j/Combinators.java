@@ -176,6 +176,7 @@ final class Combinators {
         @Override
         void childDone(Task<?> child) {
             if (child.status == SUCCEEDED) {
+                child.retrieved();
                 // a task may appear twice: fill every slot it holds
                 for (int i = 0; i < values.length; i++) {
                     if (children.get(i) == child && !filled[i]) {

@@ -218,6 +218,7 @@ public abstract class Task<T> {
 
     final void completeFuture(CompletableFuture<? super T> future) {
         if (status == SUCCEEDED) {
+            retrieved();
             @SuppressWarnings("unchecked") T value = (T) result;
             future.complete(value);
         } else {
@@ -301,6 +302,7 @@ public abstract class Task<T> {
     /** Completes this task with the outcome of {@code from}, which is done; reading a failure retrieves it. */
     final boolean mirror(Task<? extends T> from) {
         if (from.status == SUCCEEDED) {
+            from.retrieved();
             return finish(SUCCEEDED, from.result);
         }
         return finish(from.status, from.takeFailure());
@@ -377,9 +379,7 @@ public abstract class Task<T> {
                 loop.callSoon(this);
                 return;
             }
-            if (task.status != SUCCEEDED) {
-                task.takeFailure(); // the callback sees the failure, so it counts as read
-            }
+            task.retrieved(); // the callback sees the outcome, so it counts as read
             action.accept(task);
         }
     }

@@ -134,8 +134,8 @@ public final class TaskGroup implements AutoCloseable {
                 aborting = true;
                 cancelAll();
             }
-        } else if (child.status == Task.CANCELLED) {
-            child.takeFailure();
+        } else {
+            child.retrieved(); // a value or a cancellation: the group has seen it
         }
         maybeFinish();
     }

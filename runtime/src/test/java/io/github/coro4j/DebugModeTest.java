@@ -84,6 +84,28 @@ class DebugModeTest {
     }
 
     @Test
+    void aCompletedCoroutineConsumedByACombinatorCallbackFutureOrGroupIsNotReportedAsNeverAwaited() {
+        Support.Reports r = runInDebug(() -> {
+            Task<Object> a = coro(s -> s.ret(() -> "a")); // all of these complete synchronously
+            Task<Object> b = coro(s -> s.ret(() -> "b"));
+            Task<Object> c = coro(s -> s.ret(() -> "c"));
+            Task<Object> d = coro(s -> s.ret(() -> "d"));
+            Task<Object> e = coro(s -> s.ret(() -> "e"));
+            Task<Object> f = coro(s -> s.ret(() -> "f"));
+            Task<java.util.List<Object>> all = Coro.all(a);
+            Task<Object> race = Coro.race(b);
+            Task<Object> shield = Coro.shield(c);
+            d.onComplete(t -> { });
+            java.util.concurrent.CompletableFuture<Object> future = e.toCompletableFuture();
+            TaskGroup g = new TaskGroup();
+            g.spawn(f);
+            return coro(s -> s.await(all).await(race).await(shield).await(g.join()).await(Coro::yieldNow)
+                    .run(() -> assertEquals("e", future.join())));
+        });
+        assertEquals(List.of(), r.messages);
+    }
+
+    @Test
     void debugModeIsOffByDefault() {
         Support.Reports[] r = new Support.Reports[1];
         EventLoop.run(() -> {
