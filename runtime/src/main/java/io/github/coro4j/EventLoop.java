@@ -48,6 +48,11 @@ public final class EventLoop implements Executor, AutoCloseable {
     private long closeDeadline;
     /** While callbacks keep coming, I/O is still polled after this many of them. */
     private static final int IO_POLL_INTERVAL = 64;
+    /**
+     * At most this many callbacks move from the inbox to the ready queue per turn, so that other threads
+     * posting faster than the loop drains cannot keep it from ever running its ready queue.
+     */
+    private static final int INBOX_BUDGET = 4096;
 
     private static final int NEW = 0;
     private static final int RUNNING = 1;
@@ -219,7 +224,7 @@ public final class EventLoop implements Executor, AutoCloseable {
             }
         }
         poll(timeout);
-        drainInbox();
+        drainInbox(INBOX_BUDGET);
         if (!timers.isEmpty()) {
             long now = now();
             for (TimerQueue.Entry e = timers.pollDue(now); e != null; e = timers.pollDue(now)) {
@@ -314,8 +319,9 @@ public final class EventLoop implements Executor, AutoCloseable {
         }
     }
 
-    private void drainInbox() {
-        for (Runnable r = inbox.poll(); r != null; r = inbox.poll()) {
+    private void drainInbox(int max) {
+        Runnable r;
+        for (int n = 0; n < max && (r = inbox.poll()) != null; n++) {
             ready.add(r);
         }
     }
@@ -702,7 +708,8 @@ public final class EventLoop implements Executor, AutoCloseable {
             runCallback(ready.poll());
         }
         lifecycle = CLOSED;
-        drainInbox();
+        // everything: a post that saw the loop open is run; later ones take their callback back and throw
+        drainInbox(Integer.MAX_VALUE);
         for (int n = ready.size(); n > 0; n--) {
             runCallback(ready.poll());
         }
