@@ -73,6 +73,8 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     private final boolean virtualTime;
     private long virtualNow;
+    /** callLater timers cancelled from other threads, not yet counted by the timer heap. */
+    private final AtomicInteger remoteTimerCancels = new AtomicInteger();
     /** Work started elsewhere (executor, CompletableFuture) whose result will come back through the inbox. */
     private final AtomicInteger external = new AtomicInteger();
 
@@ -206,6 +208,9 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     /** One turn, as in asyncio's {@code _run_once}. */
     void runOnce() {
+        if (remoteTimerCancels.get() != 0) {
+            timers.noteCancelled(remoteTimerCancels.getAndSet(0));
+        }
         long timeout = 0;
         if (ready.isEmpty() && inbox.isEmpty()) {
             long deadline = timers.nextDeadline();
@@ -592,6 +597,11 @@ public final class EventLoop implements Executor, AutoCloseable {
         if (unobserved != null) {
             unobserved.put(task, site);
         }
+    }
+
+    /** A callLater timer was cancelled on another thread. */
+    void remoteTimerCancelled() {
+        remoteTimerCancels.incrementAndGet();
     }
 
     /** Counts work that will come back through the inbox (for the virtual clock's idle rule). */

@@ -51,7 +51,13 @@ final class TimerQueue {
 
     /** Counts a cancellation made on the loop thread, and compacts the heap when it is mostly dead. */
     void noteCancelled() {
-        if (++cancelled > MIN_COMPACT && cancelled > size / 2) {
+        noteCancelled(1);
+    }
+
+    /** Counts {@code n} cancellations at once (those made on other threads). */
+    void noteCancelled(int n) {
+        cancelled += n;
+        if (cancelled > MIN_COMPACT && cancelled > size / 2) {
             compact();
         }
     }

@@ -161,6 +161,27 @@ class CrossThreadTest {
     }
 
     @Test
+    void timersCancelledFromAnotherThreadDoNotPileUpInTheHeap() throws Exception {
+        try (EventLoop loop = EventLoop.startThread("remote-cancels")) {
+            loop.callLater(Duration.ofMinutes(1), () -> { }); // a live timer at the top of the heap
+            for (int round = 0; round < 5; round++) {
+                List<Cancellable> timers = new ArrayList<>();
+                for (int i = 0; i < 20_000; i++) {
+                    timers.add(loop.callLater(Duration.ofHours(1), () -> { }));
+                }
+                loop.submit(() -> Task.completed(null)).get(10, TimeUnit.SECONDS); // all added now
+                for (Cancellable c : timers) {
+                    assertTrue(c.cancel());
+                }
+            }
+            // a turn or two later the loop has noticed the cancellations and compacted its heap
+            loop.submit(() -> Task.completed(null)).get(10, TimeUnit.SECONDS);
+            int size = loop.submit(() -> Task.completed(loop.timers.size())).get(10, TimeUnit.SECONDS);
+            assertTrue(size < 20_000, "heap still holds " + size + " cancelled timers");
+        }
+    }
+
+    @Test
     void timersFromSeveralThreadsAllFire() throws Exception {
         int perThread = 2_000;
         try (EventLoop loop = EventLoop.startThread("many-timers")) {
