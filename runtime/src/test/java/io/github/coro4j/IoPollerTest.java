@@ -99,8 +99,9 @@ class IoPollerTest {
         EventLoop.run(() -> {
             EventLoop loop = EventLoop.current();
             // b was registered and then deregistered: its key is cancelled but not yet flushed
-            loop.awaitReady(b.source(), SelectionKey.OP_READ);
+            Task<Integer> old = loop.awaitReady(b.source(), SelectionKey.OP_READ);
             loop.deregister(b.source());
+            assertInstanceOf(ClosedChannelException.class, old.exception());
             return coro(s -> s.await(Coro::yieldNow).with(c -> {
                         write(a);
                     })
