@@ -258,7 +258,9 @@ public final class EventLoop implements Executor, AutoCloseable {
                     Math.max(0, deadline - virtualNow));
         }
         if (deadline != Long.MAX_VALUE) {
-            virtualNow = Math.max(virtualNow, deadline);
+            if (deadline - virtualNow > 0) { // by difference: the virtual clock may wrap like nanoTime
+                virtualNow = deadline;
+            }
             return 0;
         }
         throw new IllegalStateException("deadlock: nothing is ready, no timer is set and no I/O or other thread "
