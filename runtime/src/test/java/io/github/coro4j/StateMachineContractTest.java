@@ -39,6 +39,19 @@ class StateMachineContractTest {
     }
 
     @Test
+    void anErrorThrownByABodyFailsTheTaskAndTheLoopGoesOn() {
+        StackOverflowError error = new StackOverflowError("deep");
+        List<String> log = Support.log();
+        TestEventLoop.run(() -> {
+            Task<Object> t = coro(s -> s.await(Coro::yieldNow).fail(() -> error));
+            return coro(s -> s.tryCatch(StackOverflowError.class, b -> b.await(t),
+                    h -> h.with(c -> log.add("same error " + (c.caught() == error))))
+                    .await(Coro::yieldNow).run(() -> log.add("loop still running")));
+        });
+        assertEquals(List.of("same error true", "loop still running"), log);
+    }
+
+    @Test
     void theResultOfAVoidCoroutineIsNull() {
         assertNull(TestEventLoop.run(() -> coro(s -> s.await(Coro::yieldNow))));
     }
