@@ -312,10 +312,22 @@ public abstract class Task<T> {
     void onFinished() {}
 
     private void notifyWaiter(Object w) {
-        if (w instanceof Task) {
-            ((Task<?>) w).awaitedDone(this);
-        } else {
-            ((Runnable) w).run();
+        try {
+            if (w instanceof Task) {
+                ((Task<?>) w).awaitedDone(this);
+            } else {
+                ((Runnable) w).run();
+            }
+        } catch (Throwable e) {
+            // one waiter's failure must not keep the others from hearing of the completion
+            EventLoop loop = loop();
+            if (loop == null) {
+                loop = EventLoop.currentOrNull();
+            }
+            if (loop == null) {
+                throw Throwables.sneaky(e);
+            }
+            loop.report("a completion callback of " + this + " threw", e);
         }
     }
 
