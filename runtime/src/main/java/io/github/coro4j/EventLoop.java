@@ -252,7 +252,8 @@ public final class EventLoop implements Executor, AutoCloseable {
      * fail rather than hang.
      */
     private long virtualIdle(long deadline) {
-        boolean realEvents = external.get() > 0 || (io != null && io.hasRegistrations());
+        // a registered channel nobody waits on cannot wake anyone: only pending waits freeze the clock
+        boolean realEvents = external.get() > 0 || (io != null && io.hasWaiters());
         if (realEvents) {
             return deadline == Long.MAX_VALUE ? -1 : Math.min(TimeUnit.MILLISECONDS.toNanos(10),
                     Math.max(0, deadline - virtualNow));
@@ -756,7 +757,7 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     private boolean hasWorkSoon() {
         return !ready.isEmpty() || !inbox.isEmpty() || !timers.isEmpty() || external.get() > 0
-                || (io != null && io.hasRegistrations());
+                || (io != null && io.hasWaiters());
     }
 
     private void runOnceQuietly() {

@@ -23,12 +23,19 @@ final class IoPoller {
     private final EventLoop loop;
     private volatile Selector selector;
     private int registered;
+    /** Tasks waiting for readiness, over all registrations. */
+    private int waits;
     private int prematureReturns;
     int rebuilds;
 
     IoPoller(EventLoop loop) throws IOException {
         this.loop = loop;
         this.selector = Selector.open();
+    }
+
+    /** Whether some task waits for readiness (so an event may still come from outside). */
+    boolean hasWaiters() {
+        return waits > 0;
     }
 
     /** Whether any channel is registered (so a turn must poll I/O). */
@@ -239,10 +246,14 @@ final class IoPoller {
             if ((ops & SelectionKey.OP_CONNECT) != 0) connect = wait;
             if ((ops & SelectionKey.OP_ACCEPT) != 0) accept = wait;
             wait.registration = this;
+            poller.waits++;
             updateInterest();
         }
 
         void remove(IoWait wait) {
+            if (read == wait || write == wait || connect == wait || accept == wait) {
+                poller.waits--; // remove() may come twice for one wait (completion, then onFinished)
+            }
             if (read == wait) read = null;
             if (write == wait) write = null;
             if (connect == wait) connect = null;

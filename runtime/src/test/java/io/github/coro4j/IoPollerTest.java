@@ -191,6 +191,20 @@ class IoPollerTest {
     }
 
     @Test
+    void anIdleRegisteredChannelDoesNotFreezeTheVirtualClock() {
+        long[] t = new long[1];
+        TestEventLoop.run(() -> {
+            EventLoop loop = EventLoop.current();
+            write(a);
+            return coro(s -> s.await(() -> loop.awaitReady(a.source(), SelectionKey.OP_READ)).run(() -> read(a))
+                    // a stays registered, but nothing waits on it any more
+                    .await(() -> Coro.sleep(java.time.Duration.ofHours(1)))
+                    .run(() -> t[0] = loop.time()));
+        });
+        assertEquals(java.time.Duration.ofHours(1).toNanos(), t[0]);
+    }
+
+    @Test
     void theVirtualClockWaitsForRealIoInsteadOfJumpingOrReportingDeadlock() {
         Object v = TestEventLoop.run(() -> {
             EventLoop loop = EventLoop.current();
