@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 /**
  * An event loop with a virtual clock, for deterministic tests of coroutines: whenever nothing is ready, time
  * jumps to the next timer, so {@code await(sleep(Duration.ofHours(1)))} returns at once with
- * {@link EventLoop#time()} one hour later. Time does not jump while real events may still arrive (registered
- * channels, work running on other threads). If nothing can ever happen again while tasks wait, the run fails
+ * {@link EventLoop#time()} one hour later. Time does not jump while real events may still arrive (tasks
+ * waiting for channel readiness, work running on other threads). If nothing can ever happen again while tasks wait, the run fails
  * with "deadlock" instead of hanging.
  *
  * <p>Failures of tasks that nobody read are rethrown at the end of the run as an {@link AssertionError}
