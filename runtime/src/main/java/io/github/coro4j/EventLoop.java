@@ -775,8 +775,10 @@ public final class EventLoop implements Executor, AutoCloseable {
         for (StateMachine<?> sm = pendingHead; sm != null; sm = sm.next) {
             all.add(sm);
         }
-        for (StateMachine<?> sm : all) {
-            sm.cancel();
+        // oldest first: inner coroutines suspend before the outer ones that await them, so each cancel
+        // finds the chain below it already cancelled and stops at once (newest first would be quadratic)
+        for (int i = all.size() - 1; i >= 0; i--) {
+            all.get(i).cancel();
         }
     }
 
