@@ -31,7 +31,7 @@ final class Combinators {
 
     private static <T> List<Task<? extends T>> copy(EventLoop loop, Collection<? extends Task<? extends T>> tasks,
                                                      boolean nonEmpty) {
-        Objects.requireNonNull(tasks, "tasks");
+        Objects.requireNonNull(tasks, "tasks must not be null");
         List<Task<? extends T>> list = new ArrayList<>(tasks.size());
         for (Task<? extends T> t : tasks) {
             Objects.requireNonNull(t, "tasks must not contain null");
@@ -74,9 +74,38 @@ final class Combinators {
 
         @Override
         final void awaitedDone(Task<?> child) {
-            if (status == PENDING) {
+            if (status != PENDING) {
+                return;
+            }
+            if (cancelled != null) {
+                maybeFinishCancel();
+            } else {
                 childDone(child);
             }
+        }
+
+        /** The children that were pending when this task was cancelled; null until then. */
+        private List<Task<? extends T>> cancelled;
+        private CancelledException cancellation;
+
+        /** Cancelled, and every child that was pending then is done: completes as cancelled. */
+        private void maybeFinishCancel() {
+            for (Task<? extends T> child : cancelled) {
+                if (child.status == PENDING) {
+                    return;
+                }
+            }
+            java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (Task<? extends T> child : cancelled) {
+                if (child.status == FAILED) {
+                    // failed while cancelled (e.g. in a finally block): read here, attached to the cancellation
+                    Throwable failure = child.takeFailure();
+                    if (seen.add(failure)) {
+                        cancellation.addSuppressed(failure);
+                    }
+                }
+            }
+            finish(CANCELLED, cancellation);
         }
 
         final void cancelOthers() {
@@ -88,14 +117,32 @@ final class Combinators {
             }
         }
 
+        /**
+         * Cancels the children; this task completes, cancelled, once they are all done, so that a coroutine
+         * awaiting it resumes after their finally blocks have run.
+         */
         @Override
         public boolean cancel() {
             if (status != PENDING) {
                 return false;
             }
             loop.checkThread("cancel()");
-            finish(CANCELLED, new CancelledException("cancelled: " + this));
-            cancelOthers();
+            if (cancelled != null) {
+                return true;
+            }
+            cancellation = new CancelledException("cancelled: " + this);
+            cancelled = new ArrayList<>();
+            for (Task<? extends T> child : children) {
+                if (child.status == PENDING) {
+                    cancelled.add(child);
+                }
+            }
+            for (Task<? extends T> child : cancelled) {
+                child.cancel();
+            }
+            if (status == PENDING) {
+                maybeFinishCancel();
+            }
             return true;
         }
 
@@ -156,6 +203,7 @@ final class Combinators {
         @Override
         void childDone(Task<?> child) {
             if (child.status == SUCCEEDED) {
+                child.retrieved();
                 // a task may appear more than once, and then reports once per slot: fill each slot once
                 if (positions == null) {
                     for (int i = 0; i < values.length; i++) {

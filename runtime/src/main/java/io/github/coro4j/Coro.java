@@ -50,7 +50,7 @@ public final class Coro {
      * The class is only for the compiler: the task's failure is rethrown as it is, whatever its type.
      */
     public static <T, X extends Throwable> T await(Task<T> task, Class<X> exceptionType) throws X {
-        Objects.requireNonNull(exceptionType, "exceptionType");
+        Objects.requireNonNull(exceptionType, "exceptionType must not be null");
         return await(task);
     }
 
@@ -84,7 +84,7 @@ public final class Coro {
 
     /**
      * A task of the values of all {@code tasks}, in order. It fails as soon as one fails, with that failure,
-     * and cancels the others; cancelling it cancels them all.
+     * and cancels the others; cancelling it cancels them all, and it completes (cancelled) once they are done.
      */
     @SafeVarargs
     public static <T> Task<List<T>> all(Task<? extends T>... tasks) {
@@ -137,7 +137,7 @@ public final class Coro {
      */
     public static <T> Task<T> withTimeout(Duration timeout, Task<T> task) {
         long nanos = EventLoop.toNanos(timeout, "timeout");
-        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(task, "task must not be null");
         return new TimeoutTask<>(EventLoop.current(), task, nanos, timeout);
     }
 
@@ -146,7 +146,7 @@ public final class Coro {
      * coroutine awaiting the shield gets its {@link CancelledException}, while the shielded work goes on.
      */
     public static <T> Task<T> shield(Task<T> task) {
-        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(task, "task must not be null");
         return new ShieldTask<>(EventLoop.current(), task);
     }
 

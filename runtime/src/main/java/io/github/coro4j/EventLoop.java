@@ -48,6 +48,11 @@ public final class EventLoop implements Executor, AutoCloseable {
     private long closeDeadline;
     /** While callbacks keep coming, I/O is still polled after this many of them. */
     private static final int IO_POLL_INTERVAL = 64;
+    /**
+     * At most this many callbacks move from the inbox to the ready queue per turn, so that other threads
+     * posting faster than the loop drains cannot keep it from ever running its ready queue.
+     */
+    private static final int INBOX_BUDGET = 4096;
 
     private static final int NEW = 0;
     private static final int RUNNING = 1;
@@ -68,6 +73,8 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     private final boolean virtualTime;
     private long virtualNow;
+    /** callLater timers cancelled from other threads, not yet counted by the timer heap. */
+    private final AtomicInteger remoteTimerCancels = new AtomicInteger();
     /** Work started elsewhere (executor, CompletableFuture) whose result will come back through the inbox. */
     private final AtomicInteger external = new AtomicInteger();
 
@@ -106,7 +113,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      *     this method does not declare them); a {@link CancelledException} if it was cancelled
      */
     public static <T> T run(Supplier<? extends Task<T>> main) {
-        Objects.requireNonNull(main, "main");
+        Objects.requireNonNull(main, "main must not be null");
         return new EventLoop(false).runMain(main);
     }
 
@@ -117,7 +124,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * @param threadName the name of the loop's thread
      */
     public static EventLoop startThread(String threadName) {
-        Objects.requireNonNull(threadName, "threadName");
+        Objects.requireNonNull(threadName, "threadName must not be null");
         EventLoop loop = new EventLoop(false);
         CountDownLatch started = new CountDownLatch(1);
         loop.terminated = new CountDownLatch(1);
@@ -201,6 +208,9 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     /** One turn, as in asyncio's {@code _run_once}. */
     void runOnce() {
+        if (remoteTimerCancels.get() != 0) {
+            timers.noteCancelled(remoteTimerCancels.getAndSet(0));
+        }
         long timeout = 0;
         if (ready.isEmpty() && inbox.isEmpty()) {
             long deadline = timers.nextDeadline();
@@ -219,7 +229,7 @@ public final class EventLoop implements Executor, AutoCloseable {
             }
         }
         poll(timeout);
-        drainInbox();
+        drainInbox(INBOX_BUDGET);
         if (!timers.isEmpty()) {
             long now = now();
             for (TimerQueue.Entry e = timers.pollDue(now); e != null; e = timers.pollDue(now)) {
@@ -242,13 +252,16 @@ public final class EventLoop implements Executor, AutoCloseable {
      * fail rather than hang.
      */
     private long virtualIdle(long deadline) {
-        boolean realEvents = external.get() > 0 || (io != null && io.hasRegistrations());
+        // a registered channel nobody waits on cannot wake anyone: only pending waits freeze the clock
+        boolean realEvents = external.get() > 0 || (io != null && io.hasWaiters());
         if (realEvents) {
             return deadline == Long.MAX_VALUE ? -1 : Math.min(TimeUnit.MILLISECONDS.toNanos(10),
                     Math.max(0, deadline - virtualNow));
         }
         if (deadline != Long.MAX_VALUE) {
-            virtualNow = Math.max(virtualNow, deadline);
+            if (deadline - virtualNow > 0) { // by difference: the virtual clock may wrap like nanoTime
+                virtualNow = deadline;
+            }
             return 0;
         }
         throw new IllegalStateException("deadlock: nothing is ready, no timer is set and no I/O or other thread "
@@ -314,8 +327,9 @@ public final class EventLoop implements Executor, AutoCloseable {
         }
     }
 
-    private void drainInbox() {
-        for (Runnable r = inbox.poll(); r != null; r = inbox.poll()) {
+    private void drainInbox(int max) {
+        Runnable r;
+        for (int n = 0; n < max && (r = inbox.poll()) != null; n++) {
             ready.add(r);
         }
     }
@@ -333,7 +347,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * @throws RejectedExecutionException if the loop is closed
      */
     public void callSoon(Runnable callback) {
-        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(callback, "callback must not be null");
         if (inLoop()) {
             if (lifecycle == CLOSED) {
                 throw closed();
@@ -359,7 +373,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      */
     public Cancellable callLater(Duration delay, Runnable callback) {
         long nanos = toNanos(delay, "delay");
-        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(callback, "callback must not be null");
         LoopTimer timer = new LoopTimer(this, callback);
         if (inLoop()) {
             if (lifecycle == CLOSED) {
@@ -382,7 +396,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * {@link RejectedExecutionException}.
      */
     public <T> CompletableFuture<T> submit(Supplier<? extends Task<T>> work) {
-        Objects.requireNonNull(work, "work");
+        Objects.requireNonNull(work, "work must not be null");
         CompletableFuture<T> future = new CompletableFuture<>();
         Runnable start = new SubmittedWork<>(work, future);
         if (inLoop()) {
@@ -406,8 +420,8 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     /** Like {@link #runInExecutor(Callable)} on the given executor. */
     public <T> Task<T> runInExecutor(Executor executor, Callable<? extends T> work) {
-        Objects.requireNonNull(executor, "executor");
-        Objects.requireNonNull(work, "work");
+        Objects.requireNonNull(executor, "executor must not be null");
+        Objects.requireNonNull(work, "work must not be null");
         checkThread("runInExecutor()");
         if (lifecycle == CLOSED) {
             throw closed();
@@ -428,7 +442,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * @throws IllegalStateException if another task already waits for one of these ops on this channel
      */
     public Task<Integer> awaitReady(SelectableChannel channel, int ops) {
-        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(channel, "channel must not be null");
         checkThread("awaitReady()");
         if (lifecycle == CLOSED) {
             throw closed();
@@ -442,7 +456,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * may be waiting on. Call on the loop thread.
      */
     public void deregister(SelectableChannel channel) {
-        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(channel, "channel must not be null");
         checkThread("deregister()");
         IoPoller p = io;
         if (p != null) {
@@ -590,6 +604,11 @@ public final class EventLoop implements Executor, AutoCloseable {
         }
     }
 
+    /** A callLater timer was cancelled on another thread. */
+    void remoteTimerCancelled() {
+        remoteTimerCancels.incrementAndGet();
+    }
+
     /** Counts work that will come back through the inbox (for the virtual clock's idle rule). */
     void externalStarted() {
         external.incrementAndGet();
@@ -715,7 +734,8 @@ public final class EventLoop implements Executor, AutoCloseable {
             runCallback(ready.poll());
         }
         lifecycle = CLOSED;
-        drainInbox();
+        // everything: a post that saw the loop open is run; later ones take their callback back and throw
+        drainInbox(Integer.MAX_VALUE);
         for (int n = ready.size(); n > 0; n--) {
             runCallback(ready.poll());
         }
@@ -750,7 +770,7 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     private boolean hasWorkSoon() {
         return !ready.isEmpty() || !inbox.isEmpty() || !timers.isEmpty() || external.get() > 0
-                || (io != null && io.hasRegistrations());
+                || (io != null && io.hasWaiters());
     }
 
     private void runOnceQuietly() {
@@ -768,8 +788,10 @@ public final class EventLoop implements Executor, AutoCloseable {
         for (StateMachine<?> sm = pendingHead; sm != null; sm = sm.next) {
             all.add(sm);
         }
-        for (StateMachine<?> sm : all) {
-            sm.cancel();
+        // oldest first: inner coroutines suspend before the outer ones that await them, so each cancel
+        // finds the chain below it already cancelled and stops at once (newest first would be quadratic)
+        for (int i = all.size() - 1; i >= 0; i--) {
+            all.get(i).cancel();
         }
     }
 
@@ -786,7 +808,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
 
     static long toNanos(Duration d, String what) {
-        Objects.requireNonNull(d, what);
+        Objects.requireNonNull(d, () -> what + " must not be null");
         if (d.isNegative()) {
             throw new IllegalArgumentException(what + " must not be negative: " + d);
         }

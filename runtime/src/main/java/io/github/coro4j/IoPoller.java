@@ -24,12 +24,19 @@ final class IoPoller {
     private final EventLoop loop;
     private volatile Selector selector;
     private int registered;
+    /** Tasks waiting for readiness, over all registrations. */
+    private int waits;
     private int prematureReturns;
     int rebuilds;
 
     IoPoller(EventLoop loop) throws IOException {
         this.loop = loop;
         this.selector = Selector.open();
+    }
+
+    /** Whether some task waits for readiness (so an event may still come from outside). */
+    boolean hasWaiters() {
+        return waits > 0;
     }
 
     /** Whether any channel is registered (so a turn must poll I/O). */
@@ -91,7 +98,7 @@ final class IoPoller {
     void poll(long timeoutNanos) {
         Selector s = selector;
         int n;
-        long start = timeoutNanos > 0 ? System.nanoTime() : 0;
+        long start = timeoutNanos != 0 ? System.nanoTime() : 0;
         try {
             if (timeoutNanos == 0) {
                 n = s.selectNow();
@@ -108,14 +115,18 @@ final class IoPoller {
             rebuild();
             return;
         }
-        // n counts only keys whose ready set changed: a key left in the selected set (by the selectNow that
-        // flushes a cancelled key in awaitReady) is ready again without being counted, so look at the set.
-        if (n > 0 || !s.selectedKeys().isEmpty()) {
+        // n counts only keys whose ready set changed: a key selected earlier and not yet dispatched (by the
+        // selectNow() that flushes a cancelled key) is not counted again, so look at the set itself.
+        Set<SelectionKey> selected = s.selectedKeys();
+        if (!selected.isEmpty()) {
             prematureReturns = 0;
-            dispatch(s.selectedKeys());
+            dispatch(selected);
         } else if (timeoutNanos != 0 && !loop.wokenUp()) {
-            long waited = timeoutNanos > 0 ? System.nanoTime() - start : Long.MAX_VALUE;
-            if (waited < timeoutNanos - 1_000_000 && ++prematureReturns >= SPIN_REBUILD_THRESHOLD) {
+            long waited = System.nanoTime() - start;
+            // an interrupted thread makes select() return at once: that is not the selector's fault
+            boolean early = (timeoutNanos < 0 || waited < timeoutNanos - 1_000_000)
+                    && !Thread.currentThread().isInterrupted();
+            if (early && ++prematureReturns >= SPIN_REBUILD_THRESHOLD) {
                 loop.report("the selector returned early " + prematureReturns + " times in a row; rebuilding it",
                         null);
                 rebuild();
@@ -195,14 +206,14 @@ final class IoPoller {
     }
 
     /**
-     * Cancels every waiting task and closes the selector (loop close). Cancelled, not failed: the waits end
-     * because the loop does, and a failure nobody can read any more would only be reported as lost.
+     * Cancels every waiting task and closes the selector (loop close). Cancelled rather than failed: the loop
+     * going away is not a failure of the channel, and nobody is left to read it.
      */
     void close() {
         Selector s = selector;
         for (SelectionKey key : s.keys()) {
             if (key.attachment() instanceof Registration) {
-                ((Registration) key.attachment()).close(false);
+                ((Registration) key.attachment()).close(true);
             }
         }
         try {
@@ -242,6 +253,7 @@ final class IoPoller {
             if ((ops & SelectionKey.OP_CONNECT) != 0) connect = wait;
             if ((ops & SelectionKey.OP_ACCEPT) != 0) accept = wait;
             wait.registration = this;
+            poller.waits++;
             updateInterest();
         }
 
@@ -275,6 +287,9 @@ final class IoPoller {
         }
 
         private void clear(IoWait wait) {
+            if (read == wait || write == wait || connect == wait || accept == wait) {
+                poller.waits--; // counted once: completion clears first, onFinished's remove() finds nothing
+            }
             if (read == wait) read = null;
             if (write == wait) write = null;
             if (connect == wait) connect = null;
@@ -291,11 +306,11 @@ final class IoPoller {
         }
 
         void close() {
-            close(true);
+            close(false);
         }
 
-        /** Cancels the key; the waiting tasks fail with ClosedChannelException, or are cancelled. */
-        void close(boolean fail) {
+        /** Removes the registration; its waiters fail with ClosedChannelException, or are cancelled. */
+        void close(boolean cancelWaiters) {
             if (closed) {
                 return;
             }
@@ -308,10 +323,10 @@ final class IoPoller {
             for (IoWait w : new IoWait[] {read, write, connect, accept}) {
                 if (w != null && w.status == Task.PENDING) {
                     remove(w);
-                    if (fail) {
-                        w.finish(Task.FAILED, failure);
+                    if (cancelWaiters) {
+                        w.finish(Task.CANCELLED, new CancelledException("the event loop closed: " + w));
                     } else {
-                        w.cancel();
+                        w.finish(Task.FAILED, failure);
                     }
                 }
             }

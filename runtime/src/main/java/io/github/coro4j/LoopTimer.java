@@ -49,6 +49,8 @@ final class LoopTimer implements TimerQueue.Entry, Cancellable {
         }
         if (loop.inLoop()) {
             loop.timers.noteCancelled();
+        } else {
+            loop.remoteTimerCancelled(); // counted on the loop's next turn, so the heap still gets compacted
         }
         return true;
     }

@@ -44,7 +44,7 @@ public class Promise<T> extends Task<T> {
      */
     public final boolean fail(Throwable failure) {
         if (failure == null) {
-            throw new NullPointerException("failure");
+            throw new NullPointerException("failure must not be null");
         }
         loop.checkThread("Promise.fail()");
         return finish(failure instanceof CancelledException ? CANCELLED : FAILED, failure);

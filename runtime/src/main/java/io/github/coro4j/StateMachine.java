@@ -198,14 +198,30 @@ public abstract class StateMachine<T> extends Task<T> {
             return false;
         }
         loop.checkThread("cancel()");
-        Task<?> a = awaiting;
-        if ((flags & RUNNING) == 0 && a != null && a.status == PENDING) {
-            flags |= CANCEL_NOW;
-            a.cancel();
-        } else if ((flags & CANCEL_NOW) == 0) {
-            flags |= CANCEL_PENDING;
+        // Down a chain of coroutines each awaiting the next, iteratively: a recursive coroutine thousands of
+        // levels deep must not overflow the stack when it is cancelled.
+        StateMachine<?> sm = this;
+        for (;;) {
+            Task<?> a = sm.awaiting;
+            if ((sm.flags & RUNNING) == 0 && a != null && a.status == PENDING) {
+                sm.flags |= CANCEL_NOW;
+                if (a instanceof StateMachine) {
+                    StateMachine<?> child = (StateMachine<?>) a;
+                    if ((child.flags & CANCEL_NOW) != 0) {
+                        // already told, and so is everything below it: stop (else cancelling every level of
+                        // a deep chain, as shutdown does, would be quadratic). A child that caught its
+                        // cancellation and awaits something new has the flag cleared, and is told again.
+                        return true;
+                    }
+                    sm = child; // what child.cancel() would do, one level down
+                    continue;
+                }
+                a.cancel();
+            } else if ((sm.flags & CANCEL_NOW) == 0) {
+                sm.flags |= CANCEL_PENDING;
+            }
+            return true;
         }
-        return true;
     }
 
     /** Whether this coroutine was asked to stop and has not yet seen the {@link CancelledException}. */

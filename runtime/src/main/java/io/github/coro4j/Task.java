@@ -46,7 +46,7 @@ public abstract class Task<T> {
 
     /** A task that is already done with {@code failure}; awaiting it rethrows {@code failure} as is. */
     public static <T> Task<T> failed(Throwable failure) {
-        Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(failure, "failure must not be null");
         DoneTask<T> t = new DoneTask<>();
         t.status = FAILED;
         t.result = failure;
@@ -60,7 +60,7 @@ public abstract class Task<T> {
      * @throws IllegalStateException if there is no running event loop on this thread
      */
     public static <T> Task<T> from(CompletionStage<? extends T> stage) {
-        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(stage, "stage must not be null");
         EventLoop loop = EventLoop.current();
         return new ExternalTask<T>(loop, stage.toCompletableFuture());
     }
@@ -115,6 +115,12 @@ public abstract class Task<T> {
             throw new IllegalStateException("the task is still pending: " + this);
         }
         return status == SUCCEEDED ? null : takeFailure();
+    }
+
+    /** The failure of a failed or cancelled task, without marking it retrieved. */
+    final Throwable peekFailure() {
+        Object r = result;
+        return r instanceof FailureTracker ? ((FailureTracker) r).failure : (Throwable) r;
     }
 
     /** Reads the failure and marks it retrieved, so that it is not reported as lost. */
@@ -184,7 +190,7 @@ public abstract class Task<T> {
      * @return this task
      */
     public final Task<T> onComplete(Consumer<? super Task<T>> callback) {
-        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(callback, "callback must not be null");
         EventLoop loop = loop();
         if (loop == null) {
             loop = EventLoop.current();
@@ -220,6 +226,7 @@ public abstract class Task<T> {
 
     final void completeFuture(CompletableFuture<? super T> future) {
         if (status == SUCCEEDED) {
+            retrieved();
             @SuppressWarnings("unchecked") T value = (T) result;
             future.complete(value);
         } else {
@@ -303,6 +310,7 @@ public abstract class Task<T> {
     /** Completes this task with the outcome of {@code from}, which is done; reading a failure retrieves it. */
     final boolean mirror(Task<? extends T> from) {
         if (from.status == SUCCEEDED) {
+            from.retrieved();
             return finish(SUCCEEDED, from.result);
         }
         return finish(from.status, from.takeFailure());
@@ -312,10 +320,22 @@ public abstract class Task<T> {
     void onFinished() {}
 
     private void notifyWaiter(Object w) {
-        if (w instanceof Task) {
-            ((Task<?>) w).awaitedDone(this);
-        } else {
-            ((Runnable) w).run();
+        try {
+            if (w instanceof Task) {
+                ((Task<?>) w).awaitedDone(this);
+            } else {
+                ((Runnable) w).run();
+            }
+        } catch (Throwable e) {
+            // one waiter's failure must not keep the others from hearing of the completion
+            EventLoop loop = loop();
+            if (loop == null) {
+                loop = EventLoop.currentOrNull();
+            }
+            if (loop == null) {
+                throw Throwables.sneaky(e);
+            }
+            loop.report("a completion callback of " + this + " threw", e);
         }
     }
 
@@ -379,9 +399,7 @@ public abstract class Task<T> {
                 loop.callSoon(this);
                 return;
             }
-            if (task.status != SUCCEEDED) {
-                task.takeFailure(); // the callback sees the failure, so it counts as read
-            }
+            task.retrieved(); // the callback sees the outcome, so it counts as read
             action.accept(task);
         }
     }

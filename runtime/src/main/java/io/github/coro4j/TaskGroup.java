@@ -20,13 +20,17 @@ import java.util.Set;
  * original exception, so a {@code catch} of its type works), and the failures of the others are attached to
  * it as suppressed and listed by {@link #errors()}. Cancelling the join task (for example by cancelling the
  * coroutine that awaits it) cancels every child, and the join completes once they all have finished.
- * {@link #close()} cancels children still running, so leaving the try block early leaves nothing behind.
+ * {@link #close()} cancels children still running, so leaving the try block early leaves nothing behind; if
+ * {@link #join()} is never called, the failures of children are reported by the loop as never retrieved.
+ * Failures of children while the join is cancelled are attached to its {@link CancelledException}.
  * Loop thread only.
  */
 public final class TaskGroup implements AutoCloseable {
     private final EventLoop loop;
     private final Set<Task<?>> running = new LinkedHashSet<>();
     private final List<Throwable> errors = new ArrayList<>();
+    /** Failed children whose failure stays unread (so the loop reports it) until someone asks for join(). */
+    private final List<Task<?>> unreadFailed = new ArrayList<>();
     private final Watcher watcher = new Watcher();
     private Join join;
     private boolean aborting;
@@ -49,7 +53,7 @@ public final class TaskGroup implements AutoCloseable {
      * @throws IllegalStateException if the group is closed or its join has completed
      */
     public <T> Task<T> spawn(Task<T> task) {
-        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(task, "task must not be null");
         loop.checkThread("TaskGroup.spawn()");
         if (closed || (join != null && join.isDone())) {
             task.cancel();
@@ -80,6 +84,10 @@ public final class TaskGroup implements AutoCloseable {
         loop.checkThread("TaskGroup.join()");
         if (join == null) {
             join = new Join();
+            for (Task<?> t : unreadFailed) {
+                t.takeFailure(); // the join carries them from now on
+            }
+            unreadFailed.clear();
             maybeFinish();
         }
         return join;
@@ -115,13 +123,19 @@ public final class TaskGroup implements AutoCloseable {
     private void childDone(Task<?> child) {
         running.remove(child);
         if (child.status == Task.FAILED) {
-            errors.add(child.takeFailure());
+            if (join != null) {
+                errors.add(child.takeFailure());
+            } else {
+                // nobody asked for join(): if nobody ever does, the loop reports the failure as never retrieved
+                errors.add(child.peekFailure());
+                unreadFailed.add(child);
+            }
             if (!aborting) {
                 aborting = true;
                 cancelAll();
             }
-        } else if (child.status == Task.CANCELLED) {
-            child.takeFailure();
+        } else {
+            child.retrieved(); // a value or a cancellation: the group has seen it
         }
         maybeFinish();
     }
@@ -131,7 +145,11 @@ public final class TaskGroup implements AutoCloseable {
             return;
         }
         if (join.cancelRequested) {
-            join.finish(Task.CANCELLED, new CancelledException("task group cancelled"));
+            CancelledException cancelled = new CancelledException("task group cancelled");
+            for (Throwable e : errors) {
+                cancelled.addSuppressed(e); // failures during the cancellation are not dropped
+            }
+            join.finish(Task.CANCELLED, cancelled);
         } else if (errors.isEmpty()) {
             join.finish(Task.SUCCEEDED, null);
         } else {

@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 /**
  * An event loop with a virtual clock, for deterministic tests of coroutines: whenever nothing is ready, time
  * jumps to the next timer, so {@code await(sleep(Duration.ofHours(1)))} returns at once with
- * {@link EventLoop#time()} one hour later. Time does not jump while real events may still arrive (registered
- * channels, work running on other threads). If nothing can ever happen again while tasks wait, the run fails
+ * {@link EventLoop#time()} one hour later. Time does not jump while real events may still arrive (tasks
+ * waiting for channel readiness, work running on other threads). If nothing can ever happen again while tasks wait, the run fails
  * with "deadlock" instead of hanging.
  *
  * <p>Failures of tasks that nobody read are rethrown at the end of the run as an {@link AssertionError}
@@ -25,7 +25,7 @@ public final class TestEventLoop {
      * @throws AssertionError if some task failed and its failure was never read
      */
     public static <T> T run(Supplier<? extends Task<T>> main) {
-        Objects.requireNonNull(main, "main");
+        Objects.requireNonNull(main, "main must not be null");
         EventLoop loop = new EventLoop(true);
         List<Throwable> lost = new ArrayList<>();
         List<String> messages = new ArrayList<>();
@@ -38,13 +38,13 @@ public final class TestEventLoop {
         T value;
         try {
             value = loop.runMain(main);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) { // the main task's failure as it is: checked exceptions come through here too
             for (Throwable t : lost) {
                 if (t != e) {
                     e.addSuppressed(t);
                 }
             }
-            throw e;
+            throw Throwables.sneaky(e);
         }
         if (!messages.isEmpty()) {
             AssertionError error = new AssertionError("the test loop reported: " + String.join("; ", messages));

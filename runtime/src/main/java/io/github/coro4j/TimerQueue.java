@@ -51,7 +51,13 @@ final class TimerQueue {
 
     /** Counts a cancellation made on the loop thread, and compacts the heap when it is mostly dead. */
     void noteCancelled() {
-        if (++cancelled > MIN_COMPACT && cancelled > size / 2) {
+        noteCancelled(1);
+    }
+
+    /** Counts {@code n} cancellations at once (those made on other threads). */
+    void noteCancelled(int n) {
+        cancelled += n;
+        if (cancelled > MIN_COMPACT && cancelled > size / 2) {
             compact();
         }
     }
@@ -69,14 +75,18 @@ final class TimerQueue {
 
     /** Removes and returns the earliest entry if it is due at {@code now}, else null. Skips cancelled ones. */
     Entry pollDue(long now) {
-        while (nextDeadline() <= now) {
+        for (;;) {
+            nextDeadline(); // drops cancelled entries at the top
+            // by difference, like the heap order: the clock may be any long and may wrap
+            if (size == 0 || deadlines[0] - now > 0) {
+                return null;
+            }
             Entry e = entries[0];
             removeTop();
             if (!e.isDead()) {
                 return e;
             }
         }
-        return null;
     }
 
     /** Cancels nothing; drops every entry (loop close). Returns them for cleanup. */

@@ -107,6 +107,25 @@ class CancellationTest {
     }
 
     @Test
+    void cancellingAgainReachesAChildThatSwallowedTheFirstCancellation() {
+        List<String> log = Support.log();
+        TestEventLoop.run(() -> {
+            EventLoop loop = EventLoop.current();
+            Task<Object> child = coro(s -> s.tryCatch(CancelledException.class,
+                    b -> b.await(() -> Coro.sleep(ofSeconds(10))),
+                    h -> h.run(() -> log.add("child swallowed at " + loop.time() / 1_000_000_000))
+                            .await(() -> Coro.sleep(ofSeconds(10)))
+                            .run(() -> log.add("child slept again"))));
+            Task<Object> parent = coro(s -> s.tryCatch(CancelledException.class, b -> b.await(child),
+                    h -> h.run(() -> log.add("parent cancelled at " + loop.time() / 1_000_000_000))));
+            loop.callLater(ofSeconds(1), parent::cancel);
+            loop.callLater(ofSeconds(2), parent::cancel);
+            return coro(s -> s.await(parent).run(() -> log.add("child cancelled " + child.isCancelled())));
+        });
+        assertEquals(List.of("child swallowed at 1", "parent cancelled at 2", "child cancelled true"), log);
+    }
+
+    @Test
     void cancelWhileRunningIsDeliveredAtTheNextSuspensionPoint() {
         List<String> log = Support.log();
         Task<?>[] sleep = new Task<?>[1];

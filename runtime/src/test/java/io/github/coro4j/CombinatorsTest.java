@@ -91,6 +91,47 @@ class CombinatorsTest {
     }
 
     @Test
+    void cancellingTheAwaiterOfAllLetsTheChildrenFinishFirst() {
+        List<String> log = Support.log();
+        TestEventLoop.run(() -> {
+            Task<Object> a = CancellationTest.guarded(log, "a", Coro.sleep(ofSeconds(10)));
+            Task<Object> b = CancellationTest.guarded(log, "b", Coro.sleep(ofSeconds(10)));
+            Task<Object> parent = CancellationTest.guarded(log, "parent", Coro.all(a, b));
+            EventLoop.current().callLater(ofSeconds(1), parent::cancel);
+            return coro(s -> s.tryCatch(CancelledException.class, x -> x.await(parent), h -> { }));
+        });
+        assertEquals(List.of("a awaits", "b awaits", "parent awaits", "a finally", "b finally", "parent finally"), log);
+    }
+
+    @Test
+    void cancellingTheAwaiterOfRaceLetsTheChildrenFinishFirst() {
+        List<String> log = Support.log();
+        TestEventLoop.run(() -> {
+            Task<Object> a = CancellationTest.guarded(log, "a", Coro.sleep(ofSeconds(10)));
+            Task<Object> b = CancellationTest.guarded(log, "b", Coro.sleep(ofSeconds(10)));
+            Task<Object> parent = CancellationTest.guarded(log, "parent", Coro.race(a, b));
+            EventLoop.current().callLater(ofSeconds(1), parent::cancel);
+            return coro(s -> s.tryCatch(CancelledException.class, x -> x.await(parent), h -> { }));
+        });
+        assertEquals(List.of("a awaits", "b awaits", "parent awaits", "a finally", "b finally", "parent finally"), log);
+    }
+
+    @Test
+    void aChildFailingWhileAllIsCancelledIsNotReportedAsLost() {
+        IllegalStateException boom = new IllegalStateException("cleanup failed");
+        Task<?>[] all = new Task<?>[1];
+        TestEventLoop.run(() -> {
+            Task<Object> a = coro(s -> s.tryFinally(b -> b.await(() -> Coro.sleep(ofSeconds(10))),
+                    f -> f.fail(() -> boom)));
+            all[0] = Coro.all(a);
+            all[0].cancel();
+            return coro(s -> s.tryCatch(CancelledException.class, x -> x.await(all[0]), h -> { }));
+        });
+        assertTrue(all[0].isCancelled());
+        assertEquals(List.of(boom), List.of(all[0].exception().getSuppressed()));
+    }
+
+    @Test
     void anyTakesTheFirstSuccessAndCancelsTheRest() {
         Task<?>[] slow = new Task<?>[1];
         Object v = TestEventLoop.run(() -> {

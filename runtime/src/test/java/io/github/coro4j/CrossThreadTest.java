@@ -161,6 +161,27 @@ class CrossThreadTest {
     }
 
     @Test
+    void timersCancelledFromAnotherThreadDoNotPileUpInTheHeap() throws Exception {
+        try (EventLoop loop = EventLoop.startThread("remote-cancels")) {
+            loop.callLater(Duration.ofMinutes(1), () -> { }); // a live timer at the top of the heap
+            for (int round = 0; round < 5; round++) {
+                List<Cancellable> timers = new ArrayList<>();
+                for (int i = 0; i < 20_000; i++) {
+                    timers.add(loop.callLater(Duration.ofHours(1), () -> { }));
+                }
+                loop.submit(() -> Task.completed(null)).get(10, TimeUnit.SECONDS); // all added now
+                for (Cancellable c : timers) {
+                    assertTrue(c.cancel());
+                }
+            }
+            // a turn or two later the loop has noticed the cancellations and compacted its heap
+            loop.submit(() -> Task.completed(null)).get(10, TimeUnit.SECONDS);
+            int size = loop.submit(() -> Task.completed(loop.timers.size())).get(10, TimeUnit.SECONDS);
+            assertTrue(size < 20_000, "heap still holds " + size + " cancelled timers");
+        }
+    }
+
+    @Test
     void timersFromSeveralThreadsAllFire() throws Exception {
         int perThread = 2_000;
         try (EventLoop loop = EventLoop.startThread("many-timers")) {
@@ -179,6 +200,84 @@ class CrossThreadTest {
                 th.join();
             }
             assertTrue(fired.await(30, TimeUnit.SECONDS), "left: " + fired.getCount());
+        }
+    }
+
+    @Test
+    void aFloodFromOtherThreadsDoesNotStallTheLoop() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong ran = new java.util.concurrent.atomic.AtomicLong();
+        try (EventLoop loop = EventLoop.startThread("flooded")) {
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                Thread th = new Thread(() -> {
+                    while (!stop.get()) {
+                        for (int i = 0; i < 1000; i++) {
+                            loop.execute(ran::incrementAndGet);
+                        }
+                    }
+                });
+                threads.add(th);
+                th.start();
+            }
+            try {
+                // a timer and a coroutine on the loop must still make progress
+                Object v = loop.submit(() -> coro(s -> s.await(() -> Coro.sleep(ofMillis(20)))
+                        .await(Coro::yieldNow).ret(() -> "progress"))).get(20, TimeUnit.SECONDS);
+                assertEquals("progress", v);
+            } finally {
+                stop.set(true);
+                for (Thread th : threads) {
+                    th.join();
+                }
+            }
+        }
+        assertTrue(ran.get() > 0);
+    }
+
+    @Test
+    void closingWhileThreadsSubmitLosesNothingEveryAcceptedCallbackRunsAndEveryFutureCompletes() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            EventLoop loop = EventLoop.startThread("closing-under-load-" + round);
+            java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong ran = new java.util.concurrent.atomic.AtomicLong();
+            List<CompletableFuture<Object>> futures = java.util.Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch started = new CountDownLatch(THREADS);
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                Thread th = new Thread(() -> {
+                    started.countDown();
+                    for (int i = 0; i < 50_000; i++) {
+                        try {
+                            if ((i & 3) == 0) {
+                                futures.add(loop.submit(() -> coro(s -> s.await(Coro::yieldNow).ret(() -> 1))));
+                            } else {
+                                loop.execute(ran::incrementAndGet);
+                                accepted.incrementAndGet();
+                            }
+                        } catch (java.util.concurrent.RejectedExecutionException closed) {
+                            return;
+                        }
+                    }
+                });
+                threads.add(th);
+                th.start();
+            }
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            Thread.sleep(2); // let the producers pile work up; the close below races with them
+            loop.close();
+            for (Thread th : threads) {
+                th.join(10_000);
+                assertFalse(th.isAlive());
+            }
+            assertEquals(accepted.get(), ran.get(), "accepted callbacks that never ran");
+            for (CompletableFuture<Object> f : futures) {
+                try {
+                    f.get(10, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                    // rejected or cancelled by the close: completed either way
+                }
+            }
         }
     }
 

@@ -123,6 +123,25 @@ class InteropTest {
     }
 
     @Test
+    void runInExecutorWorksWithAnExecutorThatRunsOnTheCallingThread() {
+        Object v = TestEventLoop.run(() -> {
+            Task<String> t = EventLoop.current().runInExecutor(Runnable::run, () -> "caller ran it");
+            return coro(s -> s.await(t).retLast());
+        });
+        assertEquals("caller ran it", v);
+    }
+
+    @Test
+    void aRejectingExecutorFailsTheTask() {
+        java.util.concurrent.RejectedExecutionException rejected = new java.util.concurrent.RejectedExecutionException("full");
+        Throwable t = assertThrows(Throwable.class, () -> TestEventLoop.run(() -> EventLoop.current()
+                .runInExecutor(r -> {
+                    throw rejected;
+                }, () -> 1)));
+        assertSame(rejected, t);
+    }
+
+    @Test
     void cancellingOffloadedWorkInterruptsIt() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);

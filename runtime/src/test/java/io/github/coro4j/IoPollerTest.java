@@ -1,100 +1,224 @@
 package io.github.coro4j;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.github.coro4j.Support.coro;
+import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.Pipe;
 import java.nio.channels.SelectionKey;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(value = 20, unit = TimeUnit.SECONDS)
+/** The selector: readiness waits, rebuild, deregistration. Uses pipes. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class IoPollerTest {
-    /**
-     * Re-registering a channel whose key was cancelled flushes it with a selectNow(), which also moves other
-     * ready keys into the selected set without dispatching them. The next select counts such a key as 0
-     * (its ready set did not change): the loop must still dispatch it, not spin until the selector is rebuilt.
-     */
-    @Test
-    void aKeyLeftSelectedByTheFlushIsStillDispatched() throws Exception {
-        EventLoop loop = EventLoop.startThread("io-poller-test");
-        Pipe p1 = Pipe.open();
-        Pipe p2 = Pipe.open();
-        try {
-            p1.source().configureBlocking(false);
-            p2.source().configureBlocking(false);
-            Integer ops = loop.submit(() -> {
-                Task<Integer> w1 = loop.awaitReady(p1.source(), SelectionKey.OP_READ);
-                Task<Integer> w2 = loop.awaitReady(p2.source(), SelectionKey.OP_READ);
-                loop.deregister(p2.source());
-                w2.exception(); // read: failed with ClosedChannelException as documented
-                try {
-                    p1.sink().write(ByteBuffer.wrap(new byte[] {1}));
-                } catch (java.io.IOException e) {
-                    return Task.failed(e);
-                }
-                loop.awaitReady(p2.source(), SelectionKey.OP_READ); // flushes the cancelled key
-                return w1;
-            }).get(10, TimeUnit.SECONDS);
-            assertEquals(SelectionKey.OP_READ, ops);
-            int rebuilds = loop.submit(() -> Task.completed(loop.poller().rebuilds)).get(10, TimeUnit.SECONDS);
-            assertEquals(0, rebuilds, "the selector had to be rebuilt: the loop spun");
-            assertTrue(true);
-        } finally {
-            loop.close();
-            p1.sink().close();
-            p1.source().close();
-            p2.sink().close();
-            p2.source().close();
+    Pipe a;
+    Pipe b;
+
+    @BeforeEach
+    void open() throws IOException {
+        a = Pipe.open();
+        b = Pipe.open();
+        for (Pipe p : new Pipe[] {a, b}) {
+            p.source().configureBlocking(false);
+            p.sink().configureBlocking(false);
         }
     }
 
-    /**
-     * A completed wait leaves its interest in place until the selector reports the op with nobody waiting
-     * (so a read loop that re-arms costs no epoll_ctl); then it is withdrawn. Cancelling withdraws at once.
-     */
-    @Test
-    void completedInterestIsWithdrawnLazilyAndCancelledInterestAtOnce() throws Exception {
-        EventLoop loop = EventLoop.startThread("io-poller-lazy");
-        Pipe p = Pipe.open();
-        try {
-            p.source().configureBlocking(false);
-            p.sink().write(ByteBuffer.wrap(new byte[] {1}));
-            int afterCompletion = loop.submit(() -> {
-                Task<Integer> w = loop.awaitReady(p.source(), SelectionKey.OP_READ);
-                Promise<Integer> interest = new Promise<>();
-                w.onComplete(t -> interest.complete(loop.poller().interestOps(p.source())));
-                return interest;
-            }).get(10, TimeUnit.SECONDS);
-            assertEquals(SelectionKey.OP_READ, afterCompletion, "still interested right after completion");
-            // nobody waits, the byte is still there: the next polls report it and the interest goes
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            int ops;
-            do {
-                Thread.sleep(5);
-                ops = loop.submit(() -> Task.completed(loop.poller().interestOps(p.source())))
-                        .get(10, TimeUnit.SECONDS);
-            } while (ops != 0 && System.nanoTime() < deadline);
-            assertEquals(0, ops, "withdrawn once reported with nobody waiting");
-            int afterCancel = loop.submit(() -> {
-                // drain the byte, wait again, cancel: the interest goes at once
-                try {
-                    p.source().read(ByteBuffer.allocate(8));
-                } catch (java.io.IOException e) {
-                    return Task.failed(e);
-                }
-                Task<Integer> w = loop.awaitReady(p.source(), SelectionKey.OP_READ);
-                int armed = loop.poller().interestOps(p.source());
-                w.cancel();
-                return Task.completed(armed * 10 + loop.poller().interestOps(p.source()));
-            }).get(10, TimeUnit.SECONDS);
-            assertEquals(SelectionKey.OP_READ * 10, afterCancel);
-        } finally {
-            loop.close();
-            p.sink().close();
+    @AfterEach
+    void close() throws IOException {
+        for (Pipe p : new Pipe[] {a, b}) {
             p.source().close();
+            p.sink().close();
         }
+    }
+
+    static void write(Pipe p) {
+        try {
+            p.sink().write(ByteBuffer.wrap(new byte[] {7}));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int read(Pipe p) {
+        try {
+            ByteBuffer buf = ByteBuffer.allocate(16);
+            return p.source().read(buf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aReadWaitCompletesWhenDataArrives() {
+        List<String> log = Support.log();
+        EventLoop.run(() -> {
+            EventLoop loop = EventLoop.current();
+            Task<Integer> ready = loop.awaitReady(a.source(), SelectionKey.OP_READ);
+            assertEquals(1, loop.registeredChannels());
+            loop.callSoon(() -> write(a));
+            return coro(s -> s.await(ready).then(ops -> log.add("ops " + ops + ", read " + read(a))));
+        });
+        assertEquals(List.of("ops " + SelectionKey.OP_READ + ", read 1"), log);
+    }
+
+    @Test
+    void aRegisteredChannelStillWorksAfterTheSelectorIsRebuilt() {
+        List<String> log = Support.log();
+        EventLoop.run(() -> {
+            EventLoop loop = EventLoop.current();
+            Task<Integer> ready = loop.awaitReady(a.source(), SelectionKey.OP_READ);
+            IoPoller poller = loop.poller();
+            return coro(s -> s.await(Coro::yieldNow)
+                    .run(() -> {
+                        poller.rebuild();
+                        log.add("rebuilds " + poller.rebuilds + ", registered " + loop.registeredChannels());
+                    })
+                    .await(Coro::yieldNow)
+                    .run(() -> write(a))
+                    .await(ready).then(ops -> log.add("ready " + ops + ", read " + read(a)))
+                    // and a new wait on the same channel after the rebuild
+                    .run(() -> write(a))
+                    .await(() -> loop.awaitReady(a.source(), SelectionKey.OP_READ))
+                    .then(ops -> log.add("ready again " + ops + ", read " + read(a))));
+        });
+        assertEquals(List.of("rebuilds 1, registered 1", "ready 1, read 1", "ready again 1, read 1"), log);
+    }
+
+    @Test
+    void reRegisteringAChannelDoesNotLoseTheReadinessOfAnother() {
+        List<String> log = Support.log();
+        EventLoop.run(() -> {
+            EventLoop loop = EventLoop.current();
+            // b was registered and then deregistered: its key is cancelled but not yet flushed
+            Task<Integer> old = loop.awaitReady(b.source(), SelectionKey.OP_READ);
+            loop.deregister(b.source());
+            assertInstanceOf(ClosedChannelException.class, old.exception());
+            return coro(s -> s.await(Coro::yieldNow).with(c -> {
+                        write(a);
+                    })
+                    .await(() -> {
+                        Task<Integer> ra = loop.awaitReady(a.source(), SelectionKey.OP_READ);
+                        // registering b again flushes its cancelled key with a selectNow(), which also
+                        // selects a's key: a's readiness must not be lost
+                        loop.awaitReady(b.source(), SelectionKey.OP_READ).cancel();
+                        return ra;
+                    })
+                    .then(ops -> log.add("a ready " + ops)));
+        });
+        assertEquals(List.of("a ready 1"), log);
+    }
+
+    @Test
+    void anInterruptedLoopThreadDoesNotTriggerSelectorRebuilds() {
+        int[] rebuilds = new int[1];
+        Support.Reports[] reports = new Support.Reports[1];
+        EventLoop.run(() -> {
+            reports[0] = Support.Reports.install();
+            EventLoop loop = EventLoop.current();
+            loop.awaitReady(a.source(), SelectionKey.OP_READ);
+            Thread.currentThread().interrupt();
+            return coro(s -> s.await(() -> Coro.sleep(java.time.Duration.ofMillis(100)))
+                    .run(() -> {
+                        rebuilds[0] = loop.poller().rebuilds;
+                        Thread.interrupted();
+                    }));
+        });
+        assertEquals(0, rebuilds[0]);
+        assertEquals(List.of(), reports[0].messages);
+    }
+
+    @Test
+    void cancellingAWaitWithdrawsTheInterestAndAllowsANewWait() {
+        List<String> log = Support.log();
+        EventLoop.run(() -> {
+            EventLoop loop = EventLoop.current();
+            Task<Integer> first = loop.awaitReady(a.source(), SelectionKey.OP_READ);
+            IllegalStateException dup = assertThrows(IllegalStateException.class,
+                    () -> loop.awaitReady(a.source(), SelectionKey.OP_READ));
+            assertTrue(dup.getMessage().contains("already waiting"), dup.getMessage());
+            first.cancel();
+            Task<Integer> second = loop.awaitReady(a.source(), SelectionKey.OP_READ);
+            loop.callSoon(() -> write(a));
+            return coro(s -> s.await(second).then(ops -> log.add("second " + ops)));
+        });
+        assertEquals(List.of("second 1"), log);
+    }
+
+    @Test
+    void deregisterFailsTheWaitersWithClosedChannelException() {
+        Object v = EventLoop.run(() -> {
+            EventLoop loop = EventLoop.current();
+            Task<Integer> w = loop.awaitReady(a.source(), SelectionKey.OP_READ);
+            loop.deregister(a.source());
+            assertEquals(0, loop.registeredChannels());
+            return coro(s -> s.tryCatch(ClosedChannelException.class, b -> b.await(w),
+                    h -> h.with(c -> ((Steps<?>) c).caught())).ret(() -> "caught"));
+        });
+        assertEquals("caught", v);
+    }
+
+    @Test
+    void badReadinessArgumentsAreRejected() throws IOException {
+        Pipe blocking = Pipe.open();
+        try {
+            EventLoop.run(() -> {
+                EventLoop loop = EventLoop.current();
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> loop.awaitReady(a.source(), SelectionKey.OP_WRITE));
+                assertTrue(e.getMessage().contains("not valid"), e.getMessage());
+                assertThrows(IllegalArgumentException.class, () -> loop.awaitReady(a.source(), 0));
+                IllegalArgumentException bl = assertThrows(IllegalArgumentException.class,
+                        () -> loop.awaitReady(blocking.source(), SelectionKey.OP_READ));
+                assertTrue(bl.getMessage().contains("blocking mode"), bl.getMessage());
+                NullPointerException npe = assertThrows(NullPointerException.class,
+                        () -> loop.awaitReady(null, SelectionKey.OP_READ));
+                assertTrue(npe.getMessage().contains("channel"), npe.getMessage());
+                return Task.completed(null);
+            });
+        } finally {
+            blocking.source().close();
+            blocking.sink().close();
+        }
+    }
+
+    @Test
+    void anIdleRegisteredChannelDoesNotFreezeTheVirtualClock() {
+        long[] t = new long[1];
+        TestEventLoop.run(() -> {
+            EventLoop loop = EventLoop.current();
+            write(a);
+            return coro(s -> s.await(() -> loop.awaitReady(a.source(), SelectionKey.OP_READ)).run(() -> read(a))
+                    // a stays registered, but nothing waits on it any more
+                    .await(() -> Coro.sleep(java.time.Duration.ofHours(1)))
+                    .run(() -> t[0] = loop.time()));
+        });
+        assertEquals(java.time.Duration.ofHours(1).toNanos(), t[0]);
+    }
+
+    @Test
+    void theVirtualClockWaitsForRealIoInsteadOfJumpingOrReportingDeadlock() {
+        Object v = TestEventLoop.run(() -> {
+            EventLoop loop = EventLoop.current();
+            Task<Integer> ready = loop.awaitReady(a.source(), SelectionKey.OP_READ);
+            new Thread(() -> {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                write(a);
+            }).start();
+            return Coro.race(ready, coro(s -> s.await(() -> Coro.sleep(java.time.Duration.ofHours(1))).ret(() -> -1)));
+        });
+        assertEquals(SelectionKey.OP_READ, v);
     }
 }

@@ -127,6 +127,26 @@ class LoopOrderTest {
     }
 
     @Test
+    void aThrowingInternalWaiterDoesNotKeepTheOtherWaitersFromBeingNotified() {
+        List<String> log = Support.log();
+        Support.Reports[] reports = new Support.Reports[1];
+        IllegalStateException boom = new IllegalStateException("waiter");
+        EventLoop.run(() -> {
+            reports[0] = Support.Reports.install();
+            Promise<String> p = new Promise<>();
+            coro(s -> s.await(p).then(v -> log.add("first " + v)));
+            p.addWaiter((Runnable) () -> {
+                throw boom;
+            });
+            Task<Object> last = coro(s -> s.await(p).then(v -> log.add("last " + v)));
+            log.add("complete returned " + p.complete("v"));
+            return last;
+        });
+        assertEquals(List.of("complete returned true", "first v", "last v"), log);
+        assertEquals(List.of(boom), reports[0].errors);
+    }
+
+    @Test
     void waitersOfOneTaskResumeInRegistrationOrder() {
         List<String> log = Support.log();
         TestEventLoop.run(() -> {

@@ -1,5 +1,6 @@
 package io.github.coro4j;
 
+import static io.github.coro4j.Support.coro;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.concurrent.TimeUnit;
@@ -109,6 +110,43 @@ class StackDepthTest {
             return t;
         }));
         assertEquals(5L, v);
+    }
+
+    @Test
+    void cancellingTheOuterEndOfALongChainOfAwaitingCoroutinesDoesNotOverflow() throws Throwable {
+        int depth = 100_000;
+        Task<?>[] ends = new Task<?>[2];
+        onSmallStack(() -> TestEventLoop.run(() -> {
+            Promise<Integer> root = new Promise<>();
+            Task<Long> t = new AwaitMany(1, i -> root).start();
+            ends[0] = t;
+            for (int k = 1; k < depth; k++) {
+                t = chain(t);
+            }
+            ends[1] = t;
+            Task<Long> outer = t;
+            EventLoop.current().callSoon(outer::cancel);
+            return coro(s -> s.tryCatch(CancelledException.class, b -> b.await(outer), h -> { }));
+        }));
+        assertTrue(ends[0].isCancelled(), "the innermost coroutine");
+        assertTrue(ends[1].isCancelled(), "the outermost coroutine");
+    }
+
+    @Test
+    void shutdownCancelsALongChainLeftPendingQuickly() throws Throwable {
+        int depth = Integer.getInteger("chainDepth", 100_000);
+        Task<?>[] outer = new Task<?>[1];
+        long start = System.nanoTime();
+        onSmallStack(() -> TestEventLoop.run(() -> {
+            Task<Long> t = new AwaitMany(1, i -> new Promise<Integer>()).start();
+            for (int k = 1; k < depth; k++) {
+                t = chain(t);
+            }
+            outer[0] = t;
+            return Task.completed(null); // leaves the whole chain to the loop's shutdown
+        }));
+        assertTrue(outer[0].isCancelled());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20), "shutdown took too long");
     }
 
     /** A coroutine that awaits {@code previous} and returns its value. (Not "prev": StateMachine has a field of that name.) */

@@ -96,6 +96,37 @@ class TaskGroupTest {
     }
 
     @Test
+    void aFailureDuringCancellationOfTheGroupIsAttachedToTheCancellation() {
+        IllegalStateException boom = new IllegalStateException("cleanup failed");
+        Throwable[] caught = new Throwable[1];
+        TestEventLoop.run(() -> {
+            TaskGroup g = new TaskGroup();
+            g.spawn(coro(s -> s.tryFinally(b -> b.await(() -> Coro.sleep(ofSeconds(10))), f -> f.fail(() -> boom))));
+            Task<Void> join = g.join();
+            Task<Object> parent = coro(s -> s.await(join));
+            EventLoop.current().callLater(ofSeconds(1), parent::cancel);
+            return coro(s -> s.tryCatch(CancelledException.class, b -> b.await(parent), h -> { })
+                    .run(() -> caught[0] = join.exception()));
+        });
+        assertInstanceOf(CancelledException.class, caught[0]);
+        assertEquals(List.of(boom), List.of(caught[0].getSuppressed()));
+    }
+
+    @Test
+    void failuresOfAGroupClosedWithoutJoinAreReportedNotLost() {
+        IllegalStateException boom = new IllegalStateException("child failed");
+        AssertionError e = assertThrows(AssertionError.class, () -> TestEventLoop.run(() -> {
+            TaskGroup g = new TaskGroup();
+            g.spawn(coro(s -> s.await(() -> Coro.sleep(ofSeconds(1))).fail(() -> boom)));
+            g.spawn(coro(s -> s.await(() -> Coro.sleep(ofSeconds(5)))));
+            // the body leaves without awaiting join(): close() cancels the rest
+            return coro(s -> s.await(() -> Coro.sleep(ofSeconds(2))).run(g::close).await(Coro::yieldNow));
+        }));
+        assertTrue(e.getMessage().contains("never retrieved"), e.getMessage());
+        assertEquals(List.of(boom), List.of(e.getSuppressed()));
+    }
+
+    @Test
     void closeCancelsRunningChildrenAndRejectsNewOnes() {
         List<String> log = Support.log();
         TestEventLoop.run(() -> {

@@ -169,6 +169,22 @@ class TimerTest {
     }
 
     @Test
+    void timersStayOrderedWhenTheClockWrapsAround() {
+        // System.nanoTime() may be any long, and may wrap: deadlines are compared by difference
+        List<String> log = Support.log();
+        TestEventLoop.run(() -> {
+            EventLoop loop = EventLoop.current();
+            loop.advanceVirtualTime(Long.MAX_VALUE - ofMillis(5).toNanos());
+            long t0 = loop.time();
+            loop.callLater(ofMillis(10), () -> log.add("10ms after " + (loop.time() - t0) / 1_000_000 + " ms"));
+            loop.callLater(ofMillis(1), () -> log.add("1ms after " + (loop.time() - t0) / 1_000_000 + " ms"));
+            return coro(s -> s.await(() -> Coro.sleep(ofMillis(20)))
+                    .run(() -> log.add("slept " + (loop.time() - t0) / 1_000_000 + " ms")));
+        });
+        assertEquals(List.of("1ms after 1 ms", "10ms after 10 ms", "slept 20 ms"), log);
+    }
+
+    @Test
     void hugeDelaysDoNotOverflow() {
         List<String> log = Support.log();
         TestEventLoop.run(() -> {

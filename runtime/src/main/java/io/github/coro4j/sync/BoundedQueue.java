@@ -35,7 +35,7 @@ public final class BoundedQueue<T> {
 
     /** A task that completes once {@code item} is in the queue (or handed to a waiting taker). */
     public Task<Void> put(T item) {
-        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(item, "item must not be null");
         bound.check(this);
         if (offerNow(item)) {
             return DONE;
@@ -47,7 +47,7 @@ public final class BoundedQueue<T> {
 
     /** Adds {@code item} if there is room; never waits. */
     public boolean offer(T item) {
-        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(item, "item must not be null");
         bound.check(this);
         return offerNow(item);
     }
