@@ -1,9 +1,12 @@
 package io.github.coro4j.examples.netty;
 
 import io.github.coro4j.examples.echo.EchoServerImpl;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 
 /**
  * The reference echo server on Netty: each read buffer is written straight back, flushed once per batch of
@@ -42,6 +45,16 @@ public final class NettyEchoServer extends NettyServer implements EchoServerImpl
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
             ctx.flush();
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof ChannelInputShutdownEvent) {
+                // the client sent everything: close once what we owe it is written
+                ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ctx.fireUserEventTriggered(event);
+            }
         }
 
         @Override
