@@ -1,5 +1,6 @@
 package io.github.coro4j.examples.comparison;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,10 @@ import org.knowm.xchart.style.Styler;
  * out of it; a missing value in a drawn series is drawn as 0.
  */
 public final class ChartWriter {
+    /** One colour per side, the same in every panel. */
+    private static final Color[] COLORS = {
+        new Color(0x2E, 0x7D, 0x32), new Color(0x15, 0x65, 0xC0), new Color(0xEF, 0x6C, 0x00),
+        new Color(0x75, 0x75, 0x75)};
     private ChartWriter() {
     }
 
@@ -50,7 +55,7 @@ public final class ChartWriter {
                 values.add(v == null ? 0.0 : v);
             }
             if (has) {
-                chart.addSeries(side.label(), categories, values);
+                chart.addSeries(side.label(), categories, values).setFillColor(COLORS[side.ordinal()]);
                 any = true;
             }
         }

@@ -22,7 +22,9 @@ import java.util.Map;
  * {@code benchmarks-section.md} to the output folder.
  *
  * <p>Options: {@code --quick} (seconds, for tests), {@code --out DIR} (default {@code target/comparison}),
- * {@code --no-install} (do not install wrk), {@code --docs FILE} (replace the generated section of FILE).
+ * {@code --no-install} (do not install wrk), {@code --no-pin} (no {@code taskset}: better on a machine busy with
+ * other work, where a pinned process cannot move off a crowded CPU), {@code --docs FILE} (replace the generated
+ * section of FILE).
  */
 public final class ComparisonMain {
     private final ComparisonPlan plan;
@@ -35,11 +37,11 @@ public final class ComparisonMain {
     private String httpLoadGenerator = "";
     private int step;
 
-    ComparisonMain(ComparisonPlan plan, boolean mayInstallWrk) {
+    ComparisonMain(ComparisonPlan plan, boolean mayInstallWrk, boolean mayPin) {
         this.plan = plan;
         this.mayInstallWrk = mayInstallWrk;
         List<Integer> cpus = ChildJvm.Cpus.allowed();
-        boolean pin = cpus.size() >= 2 && ChildJvm.Cpus.tasksetAvailable();
+        boolean pin = mayPin && cpus.size() >= 2 && ChildJvm.Cpus.tasksetAvailable();
         this.serverCpu = pin ? cpus.get(0) : -1;
         this.clientCpu = pin ? cpus.get(1) : -1;
     }
@@ -48,26 +50,29 @@ public final class ComparisonMain {
     public static void main(String[] args) throws IOException {
         boolean quick = false;
         boolean install = true;
+        boolean pin = true;
         Path out = Path.of("target", "comparison");
         Path docs = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--no-install" -> install = false;
+                case "--no-pin" -> pin = false;
                 case "--out" -> out = Path.of(args[++i]);
                 case "--docs" -> docs = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        ComparisonMain comparison = new ComparisonMain(quick ? ComparisonPlan.QUICK : ComparisonPlan.FULL, install);
+        ComparisonMain comparison = new ComparisonMain(quick ? ComparisonPlan.QUICK : ComparisonPlan.FULL, install,
+                pin);
         comparison.runAll();
         comparison.write(out, docs);
     }
 
     void runAll() {
         long start = System.nanoTime();
-        System.out.printf(Locale.ROOT, "coro4j comparison on Java %s, %d CPUs, %s%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(),
+        System.out.printf(Locale.ROOT, "coro4j comparison on Java %s, %d CPUs, load average %s, %s%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), loadAverage(),
                 serverCpu >= 0 ? "servers/probes on CPU " + serverCpu + ", load generators on CPU " + clientCpu
                         : "no CPU pinning");
         memory();
@@ -205,30 +210,44 @@ public final class ComparisonMain {
         }
     }
 
+    /**
+     * Echo at {@code connections}: first the maximal throughput of every side (closed loop), then the latency of
+     * every side at one common open-loop rate: half the smallest maximum measured, so that no side is past
+     * saturation (where latency only measures queueing) and all are compared at the same load.
+     */
     private void echo(int connections) {
         String scenario = "echo, " + compact(connections) + " connections";
-        List<Map<Side, ResultTable.Cell>> cells = newCells(3);
-        for (Side side : Side.values()) {
-            if (!Implementations.ECHO_SIDES.contains(side)) {
-                continue;
-            }
-            measure(scenario, side, Implementations.echoServer(side).isPresent(), cells,
-                    List.of("perSecond", "p50", "p99"), () -> echoRuns(side, connections));
+        List<Map<Side, ResultTable.Cell>> maxCells = newCells(1);
+        for (Side side : Implementations.ECHO_SIDES) {
+            measure(scenario + ", closed loop", side, Implementations.echoServer(side).isPresent(), maxCells,
+                    List.of("perSecond"), () -> echoRun(side, connections, 0));
         }
-        throughputRows.add(table.add(scenario, "max throughput (closed loop)", "msg/s", true, cells.get(0)));
-        String at = String.format(Locale.ROOT, "at %s msg/s (open loop)", compact((int) plan.echoRate()));
-        table.add(scenario, "p50 latency " + at, "µs", false, cells.get(1));
-        table.add(scenario, "p99 latency " + at, "µs", false, cells.get(2));
+        double slowest = Double.MAX_VALUE;
+        for (ResultTable.Cell cell : maxCells.get(0).values()) {
+            if (cell.value() != null && cell.value() > 0) {
+                slowest = Math.min(slowest, cell.value());
+            }
+        }
+        double rate = slowest == Double.MAX_VALUE ? plan.echoRate() : Math.max(plan.echoRate(), slowest / 2);
+        rate = Math.round(rate / 100) * 100.0;
+        List<Map<Side, ResultTable.Cell>> latencyCells = newCells(2);
+        String at = String.format(Locale.ROOT, "at %,.0f msg/s (open loop)", rate);
+        for (Side side : Implementations.ECHO_SIDES) {
+            double r = rate;
+            measure(scenario + ", " + at, side, Implementations.echoServer(side).isPresent(), latencyCells,
+                    List.of("p50", "p99"), () -> echoRun(side, connections, r));
+        }
+        throughputRows.add(table.add(scenario, "max throughput (closed loop)", "msg/s", true, maxCells.get(0)));
+        table.add(scenario, "p50 latency " + at, "µs", false, latencyCells.get(0));
+        table.add(scenario, "p99 latency " + at, "µs", false, latencyCells.get(1));
     }
 
-    private Map<String, Double> echoRuns(Side side, int connections) throws IOException {
+    private Map<String, Double> echoRun(Side side, int connections, double rate) throws IOException {
         try (ServerHost.Running server = ServerHost.Running.start("echo", side, serverCpu)) {
-            LoadResult max = LoadGeneratorProcess.run(new LoadSpec("echo", server.port(), connections, 0,
+            LoadResult r = LoadGeneratorProcess.run(new LoadSpec("echo", server.port(), connections, rate,
                     plan.echoWarmupMillis(), plan.echoMillis(), plan.messageBytes()), clientCpu);
-            LoadResult paced = LoadGeneratorProcess.run(new LoadSpec("echo", server.port(), connections,
-                    plan.echoRate(), plan.echoWarmupMillis(), plan.echoMillis(), plan.messageBytes()), clientCpu);
-            return Map.of("perSecond", max.perSecond(), "p50", paced.p50Micros(), "p99", paced.p99Micros(),
-                    "errors", (double) (max.errors() + paced.errors()));
+            return Map.of("perSecond", r.perSecond(), "p50", r.p50Micros(), "p99", r.p99Micros(), "errors",
+                    (double) r.errors());
         }
     }
 
@@ -299,6 +318,15 @@ public final class ComparisonMain {
             values.put(part.substring(0, eq), Double.parseDouble(part.substring(eq + 1)));
         }
         return values;
+    }
+
+    /** The 1-minute load average (a busy machine makes every number worse), or "unknown". */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static String compact(int n) {

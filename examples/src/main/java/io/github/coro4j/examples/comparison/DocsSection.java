@@ -26,16 +26,17 @@ public final class DocsSection {
         StringBuilder out = new StringBuilder();
         out.append(BEGIN).append("\n\n## Comparison with virtual threads and Netty\n\n");
         out.append(String.format(Locale.ROOT,
-                "Run on %s, Java %s, %d CPUs, %.0f GiB heap available; %s. Command: "
+                "Run on %s, Java %s, %d CPUs, load average %s at the start, %.0f GiB heap available; %s. Command: "
                         + "`mvn -q -DskipTests -Pdemo verify` (the README's main command). "
                         + "Method: [docs/comparison.md](comparison.md).%n%n",
                 LocalDate.now(ZoneOffset.UTC), Runtime.version(), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024),
+                ComparisonMain.loadAverage(), Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024),
                 serverCpu >= 0 ? "servers and probes pinned to CPU " + serverCpu + ", load generators to CPU "
                         + clientCpu : "no CPU pinning"));
         out.append(String.format(Locale.ROOT,
                 "Echo: %d-byte messages, %d ms warm-up then %d ms measured per mode; closed loop for the maximal "
-                        + "throughput, open loop at %.0f msg/s for latency (timed from the intended send time). "
+                        + "throughput, then open loop for latency (timed from the intended send time) at one rate for all sides: "
+                        + "half the slowest side's maximum, at least %.0f msg/s. "
                         + "HTTP: `GET /` hello world, %s, %d s per connection count after a warm-up run. "
                         + "\"pending\": the coroutine version does not exist yet; \"n/a\": no counterpart.%n%n",
                 plan.messageBytes(), plan.echoWarmupMillis(), plan.echoMillis(), plan.echoRate(), httpLoadGenerator,
