@@ -34,8 +34,8 @@ public final class TaskProbe {
     }
 
     private static String memory(WaitingTasksImpl impl, int count) throws Exception {
-        // a small warm-up so that classes and JIT are loaded before the baseline
-        impl.startWaiting(Math.min(count, 1000));
+        // a warm-up round of the same size, so that class loading, JIT and structures that grow once are not counted
+        impl.startWaiting(count);
         impl.releaseAndJoin();
         long heapBefore = heapAfterGc();
         long rssBefore = rssBytes();

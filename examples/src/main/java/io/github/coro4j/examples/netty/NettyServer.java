@@ -11,6 +11,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  * available processor). Subclasses give the per-connection handler.
  */
 public abstract class NettyServer implements LoopbackServer {
+    /** A connection idle this long is closed. */
+    protected static final int IDLE_TIMEOUT_SECONDS = 60;
     private final int loops;
     private EventLoopGroup group;
     private Channel listener;
@@ -54,7 +57,8 @@ public abstract class NettyServer implements LoopbackServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(newHandler());
+                        // like the virtual-thread servers: a connection idle for 60 s is closed
+                        channel.pipeline().addLast(new ReadTimeoutHandler(IDLE_TIMEOUT_SECONDS), newHandler());
                     }
                 });
         try {

@@ -73,6 +73,7 @@ class EchoServersTest {
                     + after);
         }
         assertEquals(List.of(), TestClients.threadsNamed("nio-echo"));
+        assertEquals(List.of(), TestClients.threadsNamed("EventLoopGroup"), "Netty's loops ended");
     }
 
     @ParameterizedTest(name = "{0}")
