@@ -33,11 +33,19 @@ public final class NioEchoServer implements EchoServerImpl {
             throw new IllegalStateException("already started");
         }
         selector = Selector.open();
-        listener = ServerSocketChannel.open();
-        listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
-        listener.configureBlocking(false);
-        listener.register(selector, SelectionKey.OP_ACCEPT);
+        try {
+            listener = ServerSocketChannel.open();
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+            listener.configureBlocking(false);
+            listener.register(selector, SelectionKey.OP_ACCEPT);
+        } catch (IOException | RuntimeException e) {
+            if (listener != null) {
+                listener.close();
+            }
+            selector.close();
+            throw e;
+        }
         thread = new Thread(this::run, "nio-echo");
         thread.start();
         return ((InetSocketAddress) listener.getLocalAddress()).getPort();

@@ -117,6 +117,9 @@ public final class LoadGenerator {
         }
         long now = System.nanoTime();
         while (now < end) {
+            if (errors == connections.size()) {
+                break; // every connection failed: nothing left to measure
+            }
             while (!schedule.isEmpty() && schedule.peek().nextIntended <= now) {
                 send(schedule.poll());
             }
@@ -130,10 +133,10 @@ public final class LoadGenerator {
             now = System.nanoTime();
             for (SelectionKey key : selector.selectedKeys()) {
                 Connection c = (Connection) key.attachment();
-                if (key.isValid() && key.isWritable()) {
+                if (!c.dead && key.isValid() && key.isWritable()) {
                     writeMore(c);
                 }
-                if (key.isValid() && key.isReadable()) {
+                if (!c.dead && key.isValid() && key.isReadable()) {
                     read(c, now);
                 }
             }
@@ -147,6 +150,9 @@ public final class LoadGenerator {
     }
 
     private void send(Connection c) {
+        if (c.dead) {
+            return;
+        }
         c.intended = c.interval > 0 ? c.nextIntended : System.nanoTime();
         c.out.clear();
         writeMore(c);
@@ -156,7 +162,7 @@ public final class LoadGenerator {
         try {
             c.channel.write(c.out);
             c.key.interestOps(c.out.hasRemaining() ? SelectionKey.OP_WRITE | SelectionKey.OP_READ : SelectionKey.OP_READ);
-        } catch (IOException e) {
+        } catch (IOException | java.nio.channels.CancelledKeyException e) {
             fail(c);
         }
     }
@@ -176,7 +182,7 @@ public final class LoadGenerator {
                 }
                 responseComplete(c, now);
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException e) { // CancelledKeyException is an IllegalStateException
             fail(c);
         }
     }
@@ -200,6 +206,10 @@ public final class LoadGenerator {
     }
 
     private void fail(Connection c) {
+        if (c.dead) {
+            return;
+        }
+        c.dead = true;
         errors++;
         c.key.cancel();
         try {
@@ -225,6 +235,7 @@ public final class LoadGenerator {
         final ResponseFramer framer;
         final ByteBuffer out = ByteBuffer.wrap(request).asReadOnlyBuffer();
         SelectionKey key;
+        boolean dead;
         long interval;
         long intended;
         long nextIntended;

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.coro4j.examples.echo.NioEchoServer;
 import io.github.coro4j.examples.http.VirtualThreadHttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +45,26 @@ class LoadGeneratorTest {
             assertEquals(0, result.errors());
         } finally {
             server.stop();
+        }
+    }
+
+    @Test
+    void connectionsClosedByTheServerAreCountedOnceAsErrors() throws Exception {
+        try (ServerSocket rude = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread closer = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        rude.accept().close();
+                    }
+                } catch (IOException e) {
+                    // closed: the test is over
+                }
+            });
+            LoadResult result = LoadGenerator.run(new LoadSpec("echo", rude.getLocalPort(), 5, 0, 0, 300, 64));
+            assertEquals(5, result.errors(), result.toLine());
+            assertEquals(0, result.completed());
+            rude.close();
+            closer.join(5_000);
         }
     }
 
