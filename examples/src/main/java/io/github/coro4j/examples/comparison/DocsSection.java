@@ -30,7 +30,7 @@ public final class DocsSection {
                         + "`mvn -q -DskipTests -Pdemo verify` (the README's main command). "
                         + "Method: [docs/comparison.md](comparison.md).%n%n",
                 LocalDate.now(ZoneOffset.UTC), Runtime.version(), Runtime.getRuntime().availableProcessors(),
-                ComparisonMain.loadAverage(), Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024),
+                ComparisonRun.loadAverage(), Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024),
                 serverCpu >= 0 ? "servers and probes pinned to CPU " + serverCpu + ", load generators to CPU "
                         + clientCpu : "no CPU pinning"));
         out.append(String.format(Locale.ROOT,

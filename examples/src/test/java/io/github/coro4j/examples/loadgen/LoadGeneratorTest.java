@@ -50,7 +50,8 @@ class LoadGeneratorTest {
 
     @Test
     void connectionsClosedByTheServerAreCountedOnceAsErrors() throws Exception {
-        try (ServerSocket rude = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+        ServerSocket rude = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        try {
             Thread closer = Thread.ofVirtual().start(() -> {
                 try {
                     while (true) {
@@ -65,6 +66,8 @@ class LoadGeneratorTest {
             assertEquals(0, result.completed());
             rude.close();
             closer.join(5_000);
+        } finally {
+            rude.close();
         }
     }
 
