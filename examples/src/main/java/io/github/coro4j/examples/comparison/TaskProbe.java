@@ -33,12 +33,17 @@ public final class TaskProbe {
         System.out.flush();
     }
 
+    /**
+     * Heap: the live set after GC, after a warm-up round of the same size (so class loading, JIT and structures
+     * that grow once are not counted) and with the tasks waiting, minus the same before. RSS: the resident set with
+     * the tasks waiting minus that of the fresh JVM before the warm-up, since heap pages touched by the warm-up stay
+     * resident; it includes the one-time costs, which weigh most at small counts.
+     */
     private static String memory(WaitingTasksImpl impl, int count) throws Exception {
-        // a warm-up round of the same size, so that class loading, JIT and structures that grow once are not counted
+        long rssBefore = rssBytes();
         impl.startWaiting(count);
         impl.releaseAndJoin();
         long heapBefore = heapAfterGc();
-        long rssBefore = rssBytes();
         impl.startWaiting(count);
         long heapAfter = heapAfterGc();
         long rssAfter = rssBytes();
