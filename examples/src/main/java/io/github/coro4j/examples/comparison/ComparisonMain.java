@@ -42,7 +42,7 @@ public final class ComparisonMain {
         ComparisonRun run = new ComparisonRun(quick ? ComparisonPlan.QUICK : ComparisonPlan.FULL, pin);
         long start = System.nanoTime();
         System.out.printf(Locale.ROOT, "coro4j comparison on Java %s, %d CPUs, load average %s, %s%n",
-                Runtime.version(), Runtime.getRuntime().availableProcessors(), ComparisonRun.loadAverage(),
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), run.startLoadAverage,
                 run.serverCpu >= 0 ? "servers/probes on CPU " + run.serverCpu + ", load generators on CPU "
                         + run.clientCpu : "no CPU pinning");
         new TaskScenarios(run).runAll();
@@ -50,10 +50,12 @@ public final class ComparisonMain {
         new HttpScenarios(run, install).runAll();
         System.out.printf(Locale.ROOT, "%ncomparison finished in %.0f s%n%n", (System.nanoTime() - start) / 1e9);
         System.out.print(run.table.render());
-        write(run, out, docs);
+        String command = args.length == 0 ? "mvn -q -DskipTests -Pdemo verify (README's main command)"
+                : "java ... " + ComparisonMain.class.getName() + " " + String.join(" ", args);
+        write(run, out, docs, command);
     }
 
-    private static void write(ComparisonRun run, Path out, Path docs) throws IOException {
+    private static void write(ComparisonRun run, Path out, Path docs, String command) throws IOException {
         Files.createDirectories(out);
         Path csv = out.resolve("comparison.csv");
         Files.writeString(csv, run.table.csv());
@@ -64,7 +66,7 @@ public final class ComparisonMain {
             System.out.println("chart not drawn: " + e);
         }
         Path section = out.resolve("benchmarks-section.md");
-        String markdown = DocsSection.render(run.table, run.plan, run.httpLoadGenerator, run.serverCpu, run.clientCpu);
+        String markdown = DocsSection.render(run, command);
         Files.writeString(section, markdown);
         System.out.printf("%nwrote %s, %s, %s%n", csv, png, section);
         if (docs != null) {

@@ -27,6 +27,7 @@ final class ComparisonRun {
     final ResultTable table = new ResultTable();
     final List<ResultTable.Row> throughputRows = new ArrayList<>();
     final List<ResultTable.Row> memoryRows = new ArrayList<>();
+    final String startLoadAverage = loadAverage();
     String httpLoadGenerator = "";
     private int step;
 

@@ -21,27 +21,28 @@ public final class DocsSection {
     }
 
     /** The section, markers included. */
-    public static String render(ResultTable table, ComparisonPlan plan, String httpLoadGenerator, int serverCpu,
-            int clientCpu) {
+    static String render(ComparisonRun run, String command) {
+        ComparisonPlan plan = run.plan;
         StringBuilder out = new StringBuilder();
         out.append(BEGIN).append("\n\n## Comparison with virtual threads and Netty\n\n");
         out.append(String.format(Locale.ROOT,
-                "Run on %s, Java %s, %d CPUs, load average %s at the start, %.0f GiB heap available; %s. Command: "
-                        + "`mvn -q -DskipTests -Pdemo verify` (the README's main command). "
+                "Run on %s, Java %s, %d CPUs, load average %s at the start and %s at the end (other work on the "
+                        + "machine makes every number worse); %s. Command: `%s`. "
                         + "Method: [docs/comparison.md](comparison.md).%n%n",
                 LocalDate.now(ZoneOffset.UTC), Runtime.version(), Runtime.getRuntime().availableProcessors(),
-                ComparisonRun.loadAverage(), Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024),
-                serverCpu >= 0 ? "servers and probes pinned to CPU " + serverCpu + ", load generators to CPU "
-                        + clientCpu : "no CPU pinning"));
+                run.startLoadAverage, ComparisonRun.loadAverage(),
+                run.serverCpu >= 0 ? "servers and probes pinned to CPU " + run.serverCpu
+                        + ", load generators to CPU " + run.clientCpu : "no CPU pinning",
+                command));
         out.append(String.format(Locale.ROOT,
                 "Echo: %d-byte messages, %d ms warm-up then %d ms measured per mode; closed loop for the maximal "
-                        + "throughput, then open loop for latency (timed from the intended send time) at one rate for all sides: "
-                        + "half the slowest side's maximum, at least %.0f msg/s. "
+                        + "throughput, then open loop for latency (timed from the intended send time) at one rate for "
+                        + "all sides: half the slowest side's maximum, at least %.0f msg/s. "
                         + "HTTP: `GET /` hello world, %s, %d s per connection count after a warm-up run. "
                         + "\"pending\": the coroutine version does not exist yet; \"n/a\": no counterpart.%n%n",
-                plan.messageBytes(), plan.echoWarmupMillis(), plan.echoMillis(), plan.echoRate(), httpLoadGenerator,
-                plan.httpSeconds()));
-        out.append(table.markdown()).append('\n');
+                plan.messageBytes(), plan.echoWarmupMillis(), plan.echoMillis(), plan.echoRate(),
+                run.httpLoadGenerator, plan.httpSeconds()));
+        out.append(run.table.markdown()).append('\n');
         out.append("Chart: `examples/target/comparison/comparison.png`; raw numbers: "
                 + "`examples/target/comparison/comparison.csv`.\n\n");
         out.append(END).append('\n');

@@ -16,6 +16,8 @@ import java.util.Locale;
  * </ul>
  */
 public final class TaskProbe {
+    /** The largest warm-up round of the memory probe (a full round of 1M would double its time). */
+    private static final int WARM_UP_TASKS = 100_000;
     private TaskProbe() {
     }
 
@@ -34,14 +36,14 @@ public final class TaskProbe {
     }
 
     /**
-     * Heap: the live set after GC, after a warm-up round of the same size (so class loading, JIT and structures
-     * that grow once are not counted) and with the tasks waiting, minus the same before. RSS: the resident set with
+     * Heap: the live set after GC, after a warm-up round of up to {@value #WARM_UP_TASKS} tasks (so class loading,
+     * JIT and structures that grow once are not counted) and with the tasks waiting, minus the same before. RSS: the resident set with
      * the tasks waiting minus that of the fresh JVM before the warm-up, since heap pages touched by the warm-up stay
      * resident; it includes the one-time costs, which weigh most at small counts.
      */
     private static String memory(WaitingTasksImpl impl, int count) throws Exception {
         long rssBefore = rssBytes();
-        impl.startWaiting(count);
+        impl.startWaiting(Math.min(count, WARM_UP_TASKS));
         impl.releaseAndJoin();
         long heapBefore = heapAfterGc();
         impl.startWaiting(count);
@@ -77,9 +79,9 @@ public final class TaskProbe {
     /** Used heap after full collections, settled. */
     static long heapAfterGc() throws InterruptedException {
         long used = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             System.gc();
-            Thread.sleep(50);
+            Thread.sleep(20);
             used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
         return used;
