@@ -42,7 +42,7 @@ class ConcurrentClientTest {
         HelloService hello = new HelloService();
         VirtualThreadHttpServer flaky = new VirtualThreadHttpServer(io.github.coro4j.examples.http.HttpLimits.DEFAULT,
                 (request, out, close) -> {
-                    if (calls.incrementAndGet() % 3 == 0) {
+                    if (calls.incrementAndGet() <= 3) { // the first three calls fail: no request can fail 4 times
                         HttpResponseWriter.writeError(out, 500);
                     } else {
                         hello.respond(request, out, close);
@@ -53,7 +53,7 @@ class ConcurrentClientTest {
             ClientSummary summary = new ConcurrentClient(10, Duration.ofSeconds(10), 4, Duration.ofMillis(1))
                     .getMany(URI.create("http://127.0.0.1:" + port + "/"), 100);
             assertEquals(100, summary.succeeded(), summary.toString());
-            assertTrue(summary.retries() > 0, summary.toString());
+            assertTrue(summary.retries() >= 3, summary.toString());
         } finally {
             flaky.stop();
         }
