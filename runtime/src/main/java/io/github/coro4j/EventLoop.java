@@ -70,6 +70,9 @@ public final class EventLoop implements Executor, AutoCloseable {
     final DebugMode debug = DebugMode.fromSystemProperties();
     private final java.util.Map<Task<?>, Throwable> unobserved =
             debug == null ? null : new java.util.WeakHashMap<>();
+    /** Debug mode: where each coroutine was created (weak keys: a collected task drops its entry). */
+    private final java.util.Map<Task<?>, Throwable> creationSites =
+            debug == null ? null : new java.util.WeakHashMap<>();
 
     private final boolean virtualTime;
     private long virtualNow;
@@ -596,6 +599,17 @@ public final class EventLoop implements Executor, AutoCloseable {
         if (unobserved != null) {
             unobserved.remove(task);
         }
+    }
+
+    void trackCreationSite(Task<?> task, Throwable site) {
+        if (creationSites != null) {
+            creationSites.put(task, site);
+        }
+    }
+
+    /** Where {@code task} was created, in debug mode; otherwise null. */
+    Throwable creationSite(Task<?> task) {
+        return creationSites == null ? null : creationSites.get(task);
     }
 
     void trackUnobserved(Task<?> task, Throwable site) {

@@ -121,9 +121,14 @@ public class TimersBenchmark {
         return SURVIVORS;
     }
 
-    /** One virtual thread per timer: {@code Thread.sleep}, cancelled by interrupting the thread. */
+    /**
+     * One virtual thread per timer: {@code Thread.sleep}, cancelled by interrupting the thread. An invocation
+     * takes about 20 s here, so this one runs fewer iterations.
+     */
     @Benchmark
     @OperationsPerInvocation(N)
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
     public int virtualThreadSleep() throws InterruptedException {
         Object[] h = handles;
         Thread.Builder.OfVirtual builder = Thread.ofVirtual();
