@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -59,20 +58,12 @@ public final class EventLoop implements Executor, AutoCloseable {
     private static final int CLOSING = 2;
     private static final int CLOSED = 3;
 
-    private static final int AWAKE = 0;
-    private static final int BLOCKED = 1;
-
     /** Ready callbacks: Runnables, or StateMachines to resume. */
     private final ArrayDeque<Object> ready = new ArrayDeque<>();
     final TimerQueue timers = new TimerQueue();
-    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
-    private final UnretrievedFailures failures = new UnretrievedFailures();
+    private final Inbox inbox = new Inbox();
     final DebugMode debug = DebugMode.fromSystemProperties();
-    private final java.util.Map<Task<?>, Throwable> unobserved =
-            debug == null ? null : new java.util.WeakHashMap<>();
-    /** Debug mode: where each coroutine was created (weak keys: a collected task drops its entry). */
-    private final java.util.Map<Task<?>, Throwable> creationSites =
-            debug == null ? null : new java.util.WeakHashMap<>();
+    private final LoopReports reports = new LoopReports(debug != null);
 
     private final boolean virtualTime;
     private long virtualNow;
@@ -83,8 +74,6 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     private volatile Thread thread;
     private volatile int lifecycle = NEW;
-    private volatile int wakeState = AWAKE;
-    private volatile boolean wokenUp;
     private volatile IoPoller io;
     private boolean stopRequested;
     private int callbacksSincePoll;
@@ -93,9 +82,8 @@ public final class EventLoop implements Executor, AutoCloseable {
     private StateMachine<?> pendingHead;
     private int pendingCount;
     /** Work started by {@link #submit} whose future is not complete yet; failed if the loop closes first. */
-    private final java.util.Set<SubmittedWork<?>> submissions = new java.util.LinkedHashSet<>();
+    final java.util.Set<Submission<?>> submissions = new java.util.LinkedHashSet<>();
 
-    private volatile BiConsumer<String, Throwable> reportHandler;
     private CountDownLatch terminated;
 
     EventLoop(boolean virtualTime) {
@@ -244,9 +232,7 @@ public final class EventLoop implements Executor, AutoCloseable {
         for (; n > 0; n--) {
             runCallback(ready.poll());
         }
-        for (FailureTracker lost : failures.pollCollected()) {
-            reportLost(lost);
-        }
+        reports.reportCollected();
     }
 
     /**
@@ -284,10 +270,8 @@ public final class EventLoop implements Executor, AutoCloseable {
             return;
         }
         callbacksSincePoll = 0;
-        wokenUp = false;
-        wakeState = BLOCKED;
         try {
-            if (!inbox.isEmpty()) {
+            if (!inbox.prepareToBlock()) {
                 return;
             }
             if (poller != null) {
@@ -298,13 +282,13 @@ public final class EventLoop implements Executor, AutoCloseable {
                 LockSupport.parkNanos(this, timeoutNanos);
             }
         } finally {
-            wakeState = AWAKE;
+            inbox.awake();
         }
     }
 
     /** Whether a wakeup interrupted the last blocking poll (the selector's early return was expected). */
     boolean wokenUp() {
-        return wokenUp;
+        return inbox.wokenUp();
     }
 
     private void runCallback(Object callback) {
@@ -331,10 +315,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
 
     private void drainInbox(int max) {
-        Runnable r;
-        for (int n = 0; n < max && (r = inbox.poll()) != null; n++) {
-            ready.add(r);
-        }
+        inbox.drainTo(ready, max);
     }
 
     // ================================================================== scheduling
@@ -353,7 +334,7 @@ public final class EventLoop implements Executor, AutoCloseable {
         Objects.requireNonNull(callback, "callback must not be null");
         if (inLoop()) {
             if (lifecycle == CLOSED) {
-                throw closed();
+                throw rejected();
             }
             ready.add(callback);
         } else {
@@ -380,7 +361,7 @@ public final class EventLoop implements Executor, AutoCloseable {
         LoopTimer timer = new LoopTimer(this, callback);
         if (inLoop()) {
             if (lifecycle == CLOSED) {
-                throw closed();
+                throw rejected();
             }
             timers.add(now() + nanos, timer);
         } else {
@@ -401,7 +382,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     public <T> CompletableFuture<T> submit(Supplier<? extends Task<T>> work) {
         Objects.requireNonNull(work, "work must not be null");
         CompletableFuture<T> future = new CompletableFuture<>();
-        Runnable start = new SubmittedWork<>(work, future);
+        Runnable start = new Submission<>(this, work, future);
         if (inLoop()) {
             callSoon(start);
         } else {
@@ -427,7 +408,7 @@ public final class EventLoop implements Executor, AutoCloseable {
         Objects.requireNonNull(work, "work must not be null");
         checkThread("runInExecutor()");
         if (lifecycle == CLOSED) {
-            throw closed();
+            throw rejected();
         }
         return Offload.start(this, executor, work);
     }
@@ -448,7 +429,7 @@ public final class EventLoop implements Executor, AutoCloseable {
         Objects.requireNonNull(channel, "channel must not be null");
         checkThread("awaitReady()");
         if (lifecycle == CLOSED) {
-            throw closed();
+            throw rejected();
         }
         return poller().awaitReady(channel, ops);
     }
@@ -490,7 +471,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      * {@code System.Logger} named {@code io.github.coro4j}.
      */
     public void setReportHandler(BiConsumer<String, Throwable> handler) {
-        this.reportHandler = handler;
+        reports.setHandler(handler);
     }
 
     /**
@@ -592,30 +573,21 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
 
     Object trackFailure(Task<?> task, Throwable failure) {
-        return failures.track(task, failure);
+        return reports.trackFailure(task, failure);
     }
 
-    void markObserved(Task<?> task) {
-        if (unobserved != null) {
-            unobserved.remove(task);
-        }
-    }
-
-    void trackCreationSite(Task<?> task, Throwable site) {
-        if (creationSites != null) {
-            creationSites.put(task, site);
-        }
+    /** Debug mode: remembers where {@code task} was created, and that nobody has awaited it yet. */
+    void trackCreation(Task<?> task, Throwable site) {
+        reports.trackCreation(task, site);
     }
 
     /** Where {@code task} was created, in debug mode; otherwise null. */
     Throwable creationSite(Task<?> task) {
-        return creationSites == null ? null : creationSites.get(task);
+        return reports.creationSite(task);
     }
 
-    void trackUnobserved(Task<?> task, Throwable site) {
-        if (unobserved != null) {
-            unobserved.put(task, site);
-        }
+    void markObserved(Task<?> task) {
+        reports.markObserved(task);
     }
 
     /** A callLater timer was cancelled on another thread. */
@@ -648,15 +620,14 @@ public final class EventLoop implements Executor, AutoCloseable {
     /** Hands a callback in from another thread; wakes the loop only if it is blocked. */
     private void post(Runnable r) {
         if (lifecycle == CLOSED) {
-            throw closed();
+            throw rejected();
         }
         inbox.add(r);
         if (lifecycle == CLOSED && inbox.remove(r)) {
             // closed between the check and the add, and the loop did not take it: refuse, never lose it
-            throw closed();
+            throw rejected();
         }
-        if (wakeState == BLOCKED && WAKE.compareAndSet(this, BLOCKED, AWAKE)) {
-            wokenUp = true;
+        if (inbox.claimWakeup()) {
             IoPoller p = io;
             if (p != null) {
                 p.wakeup();
@@ -666,56 +637,17 @@ public final class EventLoop implements Executor, AutoCloseable {
         }
     }
 
-    private static final java.lang.invoke.VarHandle WAKE;
-
-    static {
-        try {
-            WAKE = java.lang.invoke.MethodHandles.lookup().findVarHandle(EventLoop.class, "wakeState", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private RejectedExecutionException closed() {
+    static RejectedExecutionException rejected() {
         return new RejectedExecutionException("the event loop is closed and accepts no new work");
     }
 
-    void report(String message, Throwable error) {
-        BiConsumer<String, Throwable> h = reportHandler;
-        if (h != null) {
-            try {
-                h.accept(message, error);
-                return;
-            } catch (Throwable e) {
-                error = e;
-                message = "the report handler threw while reporting: " + message;
-            }
-        }
-        try {
-            System.Logger log = System.getLogger("io.github.coro4j");
-            if (error == null) {
-                log.log(System.Logger.Level.WARNING, message);
-            } else {
-                log.log(System.Logger.Level.WARNING, message, error);
-            }
-        } catch (Throwable logFailed) {
-            // Logging itself can fail (out of file descriptors while loading its configuration: InternalError).
-            // Reporting must never take the loop down: fall back to stderr, and give up quietly after that.
-            try {
-                System.err.println("coro4j: " + message + (error == null ? "" : ": " + error)
-                        + " (logging failed: " + logFailed + ")");
-            } catch (Throwable ignored) {
-                // nothing left to report with
-            }
-        }
+    /** Whether the loop is running and not yet closing. */
+    boolean acceptsWork() {
+        return lifecycle == RUNNING;
     }
 
-    private void reportLost(FailureTracker lost) {
-        Throwable failure = lost.failure;
-        if (lost.createdAt != null && failure.getSuppressed().length == 0) {
-            failure.addSuppressed(lost.createdAt);
-        }
-        report("Task exception was never retrieved: " + lost.task, failure);
+    void report(String message, Throwable error) {
+        reports.report(message, error);
     }
 
     // ================================================================== shutdown
@@ -731,7 +663,7 @@ public final class EventLoop implements Executor, AutoCloseable {
         long deadline = System.nanoTime() + shutdownGraceNanos;
         closeDeadline = deadline;
         cancelPending();
-        for (SubmittedWork<?> w : new ArrayList<>(submissions)) {
+        for (Submission<?> w : new ArrayList<>(submissions)) {
             w.task.cancel(); // a submitted promise or timer is not among the pending coroutines
         }
         while (pendingHead != null && System.nanoTime() - deadline < 0) {
@@ -755,9 +687,8 @@ public final class EventLoop implements Executor, AutoCloseable {
         }
         ready.clear();
         timers.drain();
-        for (SubmittedWork<?> w : submissions) {
-            w.future.completeExceptionally(new CancelledException("the event loop closed before the submitted "
-                    + "task completed: " + w.task));
+        for (Submission<?> w : submissions) {
+            w.abandon();
         }
         submissions.clear();
         if (main != null && main.status != Task.PENDING) {
@@ -767,18 +698,7 @@ public final class EventLoop implements Executor, AutoCloseable {
         if (p != null) {
             p.close();
         }
-        for (FailureTracker lost : failures.drain()) {
-            reportLost(lost);
-        }
-        if (unobserved != null) {
-            for (java.util.Map.Entry<Task<?>, Throwable> e : unobserved.entrySet()) {
-                Task<?> t = e.getKey();
-                if (t != null && t.status == Task.SUCCEEDED) {
-                    report("Task was never awaited: " + t, e.getValue());
-                }
-            }
-            unobserved.clear();
-        }
+        reports.reportAtClose();
         CURRENT.remove();
     }
 
@@ -830,45 +750,6 @@ public final class EventLoop implements Executor, AutoCloseable {
             return d.toNanos();
         } catch (ArithmeticException tooLong) {
             return Long.MAX_VALUE / 4;
-        }
-    }
-
-    /** Starts submitted work on the loop and completes its future. */
-    private final class SubmittedWork<T> implements Runnable {
-        private final Supplier<? extends Task<T>> work;
-        final CompletableFuture<T> future;
-        Task<T> task;
-
-        SubmittedWork(Supplier<? extends Task<T>> work, CompletableFuture<T> future) {
-            this.work = work;
-            this.future = future;
-        }
-
-        @Override
-        public void run() {
-            if (lifecycle != RUNNING) {
-                // closing: its pending tasks were cancelled already, so refuse rather than start one more
-                future.completeExceptionally(closed());
-                return;
-            }
-            Task<T> task;
-            try {
-                task = work.get();
-                Objects.requireNonNull(task, "the submitted supplier returned null instead of a task");
-            } catch (Throwable e) {
-                future.completeExceptionally(e);
-                return;
-            }
-            if (task.status != Task.PENDING) {
-                task.completeFuture(future);
-            } else {
-                this.task = task;
-                submissions.add(this);
-                task.addWaiter((Runnable) () -> {
-                    submissions.remove(this);
-                    task.completeFuture(future);
-                });
-            }
         }
     }
 

@@ -64,8 +64,7 @@ public abstract class StateMachine<T> extends Task<T> {
             // Kept by the loop, not in a field: a field would cost every coroutine 4 bytes (often 8 with
             // alignment) for something only debug mode uses.
             Throwable site = loop.debug.creationSite(this);
-            loop.trackCreationSite(this, site);
-            loop.trackUnobserved(this, site);
+            loop.trackCreation(this, site);
         }
     }
 
