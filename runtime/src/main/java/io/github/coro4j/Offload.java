@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,21 +30,14 @@ final class Offload {
     }
 
     static <T> Task<T> start(EventLoop loop, Executor executor, Callable<? extends T> work) {
-        OffloadTask<T> task = new OffloadTask<>(loop);
+        ExternalTask<T> task = new ExternalTask<>(loop, "Offload");
         FutureTask<T> job = new FutureTask<>(work::call) {
             @Override
             protected void done() {
-                try {
-                    loop.execute(() -> {
-                        loop.externalFinished();
-                        task.settle(this);
-                    });
-                } catch (RejectedExecutionException closed) {
-                    // the loop closed while the work ran: nobody on it can observe the outcome any more
-                }
+                task.settleOnLoop();
             }
         };
-        task.job = job;
+        task.bind(job, true); // cancelling the task interrupts the work
         loop.externalStarted();
         try {
             executor.execute(job);
@@ -54,50 +46,5 @@ final class Offload {
             task.finish(Task.FAILED, e);
         }
         return task;
-    }
-
-    /** The loop-side task of offloaded work; cancelling it interrupts the work. */
-    static final class OffloadTask<T> extends Task<T> {
-        private final EventLoop loop;
-        Future<T> job;
-
-        OffloadTask(EventLoop loop) {
-            this.loop = loop;
-        }
-
-        void settle(FutureTask<T> f) {
-            if (status != PENDING) {
-                return;
-            }
-            try {
-                finish(SUCCEEDED, f.get());
-            } catch (java.util.concurrent.ExecutionException e) {
-                finish(FAILED, e.getCause());
-            } catch (java.util.concurrent.CancellationException e) {
-                finish(CANCELLED, new CancelledException("offloaded work was cancelled"));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                finish(FAILED, e);
-            }
-        }
-
-        @Override
-        public boolean cancel() {
-            if (super.cancel()) {
-                job.cancel(true);
-                return true;
-            }
-            return false;
-        }
-
-        @Override
-        EventLoop loop() {
-            return loop;
-        }
-
-        @Override
-        String describe() {
-            return "Offload";
-        }
     }
 }

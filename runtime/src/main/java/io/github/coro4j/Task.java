@@ -62,7 +62,7 @@ public abstract class Task<T> {
     public static <T> Task<T> from(CompletionStage<? extends T> stage) {
         Objects.requireNonNull(stage, "stage must not be null");
         EventLoop loop = EventLoop.current();
-        return new ExternalTask<T>(loop, stage.toCompletableFuture());
+        return ExternalTask.of(loop, stage.toCompletableFuture());
     }
 
     // ------------------------------------------------------------------ state
