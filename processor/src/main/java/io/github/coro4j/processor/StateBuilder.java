@@ -1,0 +1,435 @@
+package io.github.coro4j.processor;
+
+import com.sun.source.tree.AssertTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import io.github.coro4j.processor.Listing.Label;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Builds the states: walks the statements of the body and appends to the {@link Listing}. A statement
+ * without awaits is printed unchanged (its jumps to lowered targets translated); a statement with awaits is
+ * lowered into labels and jumps: loops to a head label and a conditional jump, switch statements and
+ * expressions to a dispatching switch plus one label per case, try statements by {@link TryLowering}.
+ * break, continue, return and yield look their target up in the {@link Leaps} stack.
+ */
+final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
+    final Ctx c;
+    final Listing out;
+    final Renderer r;
+    final Spiller s;
+    final Leaps leaps;
+    private final TryLowering tries;
+
+    StateBuilder(Ctx c, String loopLabel) {
+        this.c = c;
+        this.out = new Listing(loopLabel);
+        this.r = new Renderer(c);
+        this.s = new Spiller(c, out, r);
+        this.leaps = new Leaps(c, out);
+        this.tries = new TryLowering(this);
+        r.jumps = this;
+        r.listing = out;
+        s.switches = this;
+    }
+
+    Listing build() {
+        statement(c.m.bodyPath());
+        if (out.reachable()) {
+            out.line(c.m.element.getReturnType().getKind() == TypeKind.VOID ? "return null;"
+                    : "throw new IllegalStateException(\"the body completed without a return\");");
+            out.terminate();
+        }
+        return out;
+    }
+
+    void statement(TreePath p) {
+        Tree t = p.getLeaf();
+        r.newStatement();
+        if (!(t instanceof BlockTree)) {
+            comment(t);
+        }
+        if (t instanceof VariableTree) {
+            variable(p, (VariableTree) t);
+        } else if (!c.awaits.in(t) && !(t instanceof BlockTree)) {
+            unchanged(p, t);
+        } else if (t instanceof BlockTree) {
+            for (StatementTree st : ((BlockTree) t).getStatements()) {
+                statement(new TreePath(p, st));
+            }
+        } else if (t instanceof ExpressionStatementTree) {
+            expressionStatement(new TreePath(p, ((ExpressionStatementTree) t).getExpression()));
+        } else if (t instanceof IfTree) {
+            ifStatement(p, (IfTree) t);
+        } else if (t instanceof LabeledStatementTree) {
+            TreePath body = new TreePath(p, ((LabeledStatementTree) t).getStatement());
+            if (Renderer.isLoop(body.getLeaf())) {
+                loop(body, t);
+            } else if (body.getLeaf() instanceof SwitchTree) {
+                switchStatement(body, t, null);
+            } else {
+                Label brk = out.label();
+                leaps.push(new Leaps.Target(t, t, brk, null, null));
+                statement(body);
+                leaps.pop();
+                out.mark(brk);
+            }
+        } else if (Renderer.isLoop(t)) {
+            loop(p, null);
+        } else if (t instanceof SwitchTree) {
+            switchStatement(p, null, null);
+        } else if (t instanceof ReturnTree) {
+            out.line(leaps.returns(s.spill(new TreePath(p, ((ReturnTree) t).getExpression()))));
+            out.terminate();
+        } else if (t instanceof ThrowTree) {
+            out.line("throw " + s.spill(new TreePath(p, ((ThrowTree) t).getExpression())) + ";");
+            out.terminate();
+        } else if (t instanceof YieldTree) {
+            out.line(this.yield(enclosingSwitchExpression(p), s.spill(new TreePath(p, ((YieldTree) t).getValue()))));
+            out.terminate();
+        } else if (t instanceof TryTree) {
+            tries.lower(p, (TryTree) t);
+        } else if (t instanceof SynchronizedTree || t instanceof AssertTree) {
+            throw new Unsupported(t, "await inside " + (t instanceof AssertTree ? "assert" : "synchronized"));
+        } else {
+            throw new Unsupported(t, "await inside a " + t.getKind().toString().toLowerCase().replace('_', ' '));
+        }
+    }
+
+    /** The original source line, as a comment: the generated code reads against the method. */
+    private void comment(Tree t) {
+        long start = c.trees.getSourcePositions().getStartPosition(c.m.unit, t);
+        if (start < 0) {
+            return;
+        }
+        long line = c.m.unit.getLineMap().getLineNumber(start);
+        String text = c.m.source.toString().substring((int) start);
+        int nl = text.indexOf('\n');
+        text = (nl < 0 ? text : text.substring(0, nl)).trim();
+        if (text.length() > 70) {
+            text = text.substring(0, 67) + "...";
+        }
+        out.line("// " + line + ": " + text.replace("\\", "\\\\").replace("*/", "* /"));
+    }
+
+    private void unchanged(TreePath p, Tree t) {
+        if (t instanceof ReturnTree) {
+            ExpressionTree e = ((ReturnTree) t).getExpression();
+            out.line(leaps.returns(e == null ? null : r.render(new TreePath(p, e))));
+            out.terminate();
+            return;
+        }
+        String text = r.render(p);
+        if (t instanceof ReturnTree || t instanceof BreakTree || t instanceof ContinueTree || t instanceof ThrowTree
+                || t instanceof YieldTree) {
+            out.line(text);
+            out.terminate();
+        } else if (!(t instanceof ClassTree) && mayNotComplete(t)) {
+            // javac must still see the code that follows as reachable: whether it is, the original decides
+            out.line("if (true) {\n  " + text.replace("\n", "\n  ") + "\n}");
+        } else {
+            out.line(text);
+        }
+    }
+
+    /** Conservatively: whether javac might consider that {@code t} cannot complete normally. */
+    private static boolean mayNotComplete(Tree t) {
+        boolean[] found = {false};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(ClassTree node, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void scan(Tree tree, Void unused) {
+                if (tree instanceof ReturnTree || tree instanceof BreakTree || tree instanceof ContinueTree
+                        || tree instanceof ThrowTree || tree instanceof YieldTree) {
+                    found[0] = true;
+                }
+                if (tree instanceof WhileLoopTree && isTrue(((WhileLoopTree) tree).getCondition())
+                        || tree instanceof DoWhileLoopTree && isTrue(((DoWhileLoopTree) tree).getCondition())
+                        || tree instanceof ForLoopTree && (((ForLoopTree) tree).getCondition() == null
+                                || isTrue(((ForLoopTree) tree).getCondition()))) {
+                    found[0] = true;
+                }
+                return found[0] ? null : super.scan(tree, unused);
+            }
+        }.scan(t, null);
+        return found[0];
+    }
+
+    private static boolean isTrue(ExpressionTree e) {
+        e = Spiller.strip(e);
+        return e instanceof LiteralTree && Boolean.TRUE.equals(((LiteralTree) e).getValue());
+    }
+
+    private void variable(TreePath p, VariableTree v) {
+        Element e = c.trees.getElement(p);
+        String name = c.hoisting.names.get(e);
+        ExpressionTree init = v.getInitializer();
+        TreePath initPath = init == null ? null : new TreePath(p, init);
+        if (c.hoisting.hoisted.contains(e)) {
+            if (init == null) {
+                return;
+            }
+            if (init instanceof NewArrayTree && ((NewArrayTree) init).getType() == null) {
+                out.line(name + " = new " + TypeNames.denotable(c, e.asType(), v) + " " + s.spill(initPath) + ";");
+            } else if (Awaits.isAwait(c.trees, initPath)) {
+                s.awaitThen(initPath, name + " = resume();");
+            } else {
+                out.line(name + " = " + s.spill(initPath) + ";");
+            }
+            return;
+        }
+        String type = declaredType(p, v, e);
+        String mods = v.getModifiers().getFlags().contains(Modifier.FINAL) ? "final " : "";
+        if (init == null) {
+            out.line(mods + type + " " + name + ";");
+        } else if (Awaits.isAwait(c.trees, initPath)) {
+            s.awaitThen(initPath, mods + type + " " + name + " = resume();");
+        } else {
+            out.line(mods + type + " " + name + " = " + s.spill(initPath) + ";");
+        }
+    }
+
+    /** The declared type of a local as source: its text, or for {@code var} the inferred type. */
+    String declaredType(TreePath p, VariableTree v, Element e) {
+        Tree type = v.getType();
+        if (type == null || c.trees.getSourcePositions().getEndPosition(c.m.unit, type) < 0) {
+            return TypeNames.denotable(c, e.asType(), v).toString();
+        }
+        String text = r.render(new TreePath(p, type));
+        return text.equals("var") ? TypeNames.denotable(c, e.asType(), v).toString() : text;
+    }
+
+    private void expressionStatement(TreePath p) {
+        Tree e = p.getLeaf();
+        if (Awaits.isAwait(c.trees, p)) {
+            s.awaitThen(p, "resume();");
+        } else if (e instanceof AssignmentTree && ((AssignmentTree) e).getVariable() instanceof IdentifierTree
+                && Awaits.isAwait(c.trees, new TreePath(p, ((AssignmentTree) e).getExpression()))) {
+            String v = r.render(new TreePath(p, ((AssignmentTree) e).getVariable()));
+            s.awaitThen(new TreePath(p, ((AssignmentTree) e).getExpression()), v + " = resume();");
+        } else {
+            out.line(s.spill(p) + ";");
+        }
+    }
+
+    private void ifStatement(TreePath p, IfTree t) {
+        String cond = s.spill(new TreePath(p, t.getCondition()));
+        if (!c.awaits.in(t.getThenStatement()) && !c.awaits.in(t.getElseStatement())) {
+            r.overrides.put(t.getCondition(), cond);
+            unchanged(p, t);
+            return;
+        }
+        Label otherwise = out.label();
+        Label end = out.label();
+        out.jumpIf("!" + cond, t.getElseStatement() == null ? end : otherwise);
+        statement(new TreePath(p, t.getThenStatement()));
+        if (t.getElseStatement() != null) {
+            out.jump(end);
+            out.mark(otherwise);
+            statement(new TreePath(p, t.getElseStatement()));
+        }
+        out.mark(end);
+    }
+
+    private void loop(TreePath p, Tree labeled) {
+        Tree t = p.getLeaf();
+        Label top = out.label();
+        Label cont = out.label();
+        Label brk = out.label();
+        Leaps.Target target = new Leaps.Target(t, labeled, brk, cont, null);
+        if (t instanceof WhileLoopTree) {
+            WhileLoopTree w = (WhileLoopTree) t;
+            out.mark(cont);
+            condition(new TreePath(p, w.getCondition()), brk);
+            body(target, new TreePath(p, w.getStatement()));
+            out.jump(cont);
+        } else if (t instanceof DoWhileLoopTree) {
+            DoWhileLoopTree d = (DoWhileLoopTree) t;
+            out.mark(top);
+            body(target, new TreePath(p, d.getStatement()));
+            out.mark(cont);
+            out.jumpIf(s.spill(new TreePath(p, d.getCondition())), top);
+        } else if (t instanceof ForLoopTree) {
+            ForLoopTree f = (ForLoopTree) t;
+            for (StatementTree init : f.getInitializer()) {
+                statement(new TreePath(p, init));
+            }
+            out.mark(top);
+            if (f.getCondition() != null) {
+                condition(new TreePath(p, f.getCondition()), brk);
+            }
+            body(target, new TreePath(p, f.getStatement()));
+            out.mark(cont);
+            for (ExpressionStatementTree u : f.getUpdate()) {
+                expressionStatement(new TreePath(new TreePath(p, u), u.getExpression()));
+            }
+            out.jump(top);
+        } else {
+            new ForEachLowering(this).lower(p, (EnhancedForLoopTree) t, target, top);
+        }
+        out.mark(brk);
+    }
+
+    private void condition(TreePath cond, Label exit) {
+        if (isTrue((ExpressionTree) cond.getLeaf())) {
+            return;
+        }
+        out.jumpIf("!(" + s.spill(cond) + ")", exit);
+    }
+
+    void body(Leaps.Target target, TreePath body) {
+        leaps.push(target);
+        statement(body);
+        leaps.pop();
+    }
+
+    /** A switch statement (result null) or a switch expression (result: the temporary for its value). */
+    void switchStatement(TreePath p, Tree labeled, String result) {
+        Tree t = p.getLeaf();
+        ExpressionTree selector;
+        List<? extends CaseTree> cases;
+        if (t instanceof SwitchTree) {
+            selector = ((SwitchTree) t).getExpression();
+            cases = ((SwitchTree) t).getCases();
+        } else {
+            selector = ((SwitchExpressionTree) t).getExpression();
+            cases = ((SwitchExpressionTree) t).getCases();
+        }
+        String sel = s.spill(new TreePath(p, selector));
+        Label end = out.label();
+        Label[] labels = new Label[cases.size()];
+        StringBuilder dispatch = new StringBuilder("switch (" + sel + ") {");
+        boolean hasDefault = false;
+        for (int i = 0; i < cases.size(); i++) {
+            CaseTree ct = cases.get(i);
+            TreePath cp = new TreePath(p, ct);
+            labels[i] = out.label();
+            if (ct.getExpressions().isEmpty()) {
+                if (!isDefault(ct)) {
+                    throw new Unsupported(ct, "a pattern or null case label in a switch that awaits");
+                }
+                hasDefault = true;
+                dispatch.append("\n  default: ");
+            } else {
+                dispatch.append("\n  case ");
+                for (int j = 0; j < ct.getExpressions().size(); j++) {
+                    dispatch.append(j > 0 ? ", " : "").append(r.render(new TreePath(cp, ct.getExpressions().get(j))));
+                }
+                dispatch.append(": ");
+            }
+            dispatch.append(out.jumpCode(labels[i]));
+        }
+        out.line(dispatch.append("\n}").toString());
+        if (hasDefault) {
+            out.terminate();
+        } else {
+            out.jump(end);
+        }
+        leaps.push(new Leaps.Target(t, labeled, end, null, result));
+        for (int i = 0; i < cases.size(); i++) {
+            CaseTree ct = cases.get(i);
+            TreePath cp = new TreePath(p, ct);
+            out.mark(labels[i]);
+            if (ct.getCaseKind() == CaseTree.CaseKind.RULE) {
+                Tree body = ct.getBody();
+                if (body instanceof ExpressionTree) {
+                    TreePath bp = new TreePath(cp, body);
+                    if (result != null) {
+                        out.line(result + " = " + s.spill(bp) + ";");
+                    } else {
+                        expressionStatement(bp);
+                    }
+                } else {
+                    statement(new TreePath(cp, body));
+                }
+                out.jump(end);
+            } else {
+                for (StatementTree st : ct.getStatements()) {
+                    statement(new TreePath(cp, st));
+                }
+            }
+        }
+        leaps.pop();
+        out.mark(end);
+    }
+
+    private static boolean isDefault(CaseTree ct) {
+        return ct.getExpressions().isEmpty();
+    }
+
+    @Override
+    public String switchExpression(TreePath p) {
+        String result = c.field(TypeNames.denotable(c, c.trees.getTypeMirror(p), p.getLeaf()), "switched");
+        switchStatement(p, null, result);
+        return result;
+    }
+
+    private Tree enclosingSwitchExpression(TreePath p) {
+        for (TreePath q = p; q != null; q = q.getParentPath()) {
+            if (q.getLeaf() instanceof SwitchExpressionTree) {
+                return q.getLeaf();
+            }
+        }
+        throw new Unsupported(p.getLeaf(), "yield outside a switch expression");
+    }
+
+    @Override
+    public String jump(Tree stmt, Tree target, boolean isContinue) {
+        Leaps.Target t = leaps.find(target);
+        if (t == null) {
+            throw new Unsupported(stmt, "a jump whose target was not found");
+        }
+        return leaps.jump(t, isContinue ? t.cont : t.brk);
+    }
+
+    @Override
+    public String returns(String value) {
+        return leaps.returns(value);
+    }
+
+    @Override
+    public String yield(Tree switchExpression, String value) {
+        Leaps.Target t = leaps.find(switchExpression);
+        return t.result + " = " + value + "; " + leaps.jump(t, t.brk);
+    }
+}
