@@ -43,6 +43,18 @@ final class Ctx {
         return name;
     }
 
+    /** Types written in generated code, referred to by markers that the emitter turns into JavaPoet's $T. */
+    final List<TypeName> typeRefs = new ArrayList<>();
+
+    /**
+     * A reference to a type in code text: the emitter writes it with $T, so that JavaPoet imports it (a
+     * qualified name could be obscured by a local that has the name of its first package).
+     */
+    String ref(TypeName type) {
+        typeRefs.add(type);
+        return "\u0003" + (typeRefs.size() - 1) + "\u0004";
+    }
+
     /** A name for a generated local or label, unique in the method. */
     String fresh(String suggestion) {
         return names.newName(suggestion, new Object());

@@ -140,7 +140,7 @@ final class Emitter {
                         .addModifiers(Modifier.PROTECTED)
                         .returns(Object.class)
                         .addException(Throwable.class)
-                        .addCode(CodeBlock.of("$L", stepBody(listing, loopLabel)))
+                        .addCode(withTypes(c, stepBody(listing, loopLabel)))
                         .build());
         companion.addType(sm.build());
     }
@@ -187,6 +187,23 @@ final class Emitter {
             b.append("            default:\n                throw e;\n        }\n    }\n");
         }
         return b.append("}\n").toString();
+    }
+
+    /** Code text to a CodeBlock: type markers ({@link Ctx#ref}) become $T, so that JavaPoet imports them. */
+    private static CodeBlock withTypes(Ctx c, String text) {
+        CodeBlock.Builder b = CodeBlock.builder();
+        int at = 0;
+        while (true) {
+            int i = text.indexOf('\u0003', at);
+            if (i < 0) {
+                b.add("$L", text.substring(at));
+                return b.build();
+            }
+            int j = text.indexOf('\u0004', i);
+            b.add("$L", text.substring(at, i));
+            b.add("$T", c.typeRefs.get(Integer.parseInt(text.substring(i + 1, j))));
+            at = j + 1;
+        }
     }
 
     private static String indent(String s, String by) {

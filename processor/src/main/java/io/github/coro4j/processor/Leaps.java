@@ -103,8 +103,8 @@ final class Leaps {
     }
 
     /** Code for {@code return value;} ({@code value} null for a void method). */
-    String returns(String value) {
-        String v = value == null ? "null" : castToReturnType(value);
+    String returns(String value, javax.lang.model.type.TypeMirror type) {
+        String v = value == null ? "null" : castToReturnType(value, type);
         Finally f = innermostFinally();
         if (f == null) {
             return "return " + v + ";";
@@ -150,9 +150,9 @@ final class Leaps {
      * step() returns Object, so a primitive result is boxed: cast it to the declared type first, or
      * {@code return 1;} in a method returning long would produce an Integer.
      */
-    private String castToReturnType(String value) {
+    private String castToReturnType(String value, javax.lang.model.type.TypeMirror type) {
         javax.lang.model.type.TypeMirror r = c.m.element.getReturnType();
-        if (r.getKind().isPrimitive()) {
+        if (r.getKind().isPrimitive() && (type == null || !c.types.isSameType(type, r))) {
             return "(" + r + ") (" + value + ")";
         }
         return value;

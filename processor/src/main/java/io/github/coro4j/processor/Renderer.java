@@ -1,5 +1,6 @@
 package io.github.coro4j.processor;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.BreakTree;
@@ -38,7 +39,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -60,7 +60,7 @@ final class Renderer {
     interface Jumps {
         String jump(Tree stmt, Tree target, boolean isContinue);
 
-        String returns(String value);
+        String returns(String value, javax.lang.model.type.TypeMirror type);
 
         String yield(Tree switchExpression, String value);
     }
@@ -118,13 +118,7 @@ final class Renderer {
 
     /** The name by which the companion refers to type {@code e}. */
     String typeName(TypeElement e) {
-        if (e.getNestingKind() == NestingKind.TOP_LEVEL) {
-            PackageElement p = c.elements.getPackageOf(e);
-            if (p.getQualifiedName().contentEquals("java.lang") || p.equals(c.elements.getPackageOf(c.m.owner))) {
-                return e.getSimpleName().toString();
-            }
-        }
-        return e.getQualifiedName().toString();
+        return c.ref(ClassName.get(e));
     }
 
     /** Collects the edits of one subtree, in source order. */
@@ -287,7 +281,7 @@ final class Renderer {
                 n = c.fresh(field + "_");
                 captureNames.put(e, n);
                 TypeName type = TypeNames.denotable(c, e.asType(), null);
-                listing.capture("final " + type + " " + n + " = " + field + "; // captured by a closure");
+                listing.capture("final " + c.ref(type) + " " + n + " = " + field + "; // captured by a closure");
             }
             return n;
         }
@@ -381,7 +375,8 @@ final class Renderer {
                 return super.visitReturn(node, unused);
             }
             String v = node.getExpression() == null ? null : sub(node.getExpression());
-            edit(node, "{ " + jumps.returns(v) + " }");
+            edit(node, "{ " + jumps.returns(v, node.getExpression() == null ? null
+                    : c.trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()))) + " }");
             return null;
         }
 

@@ -27,6 +27,7 @@ import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -277,11 +278,54 @@ final class Spiller {
         }
         String variable = r.render(var);
         TypeMirror type = c.trees.getTypeMirror(var);
-        TypeName tn = TypeNames.denotable(c, type, a);
-        String old = c.field(tn, "old");
+        String old = c.field(TypeNames.denotable(c, type, a), "old");
         out.line(old + " = " + variable + ";");
-        String rhs = spill(new TreePath(p, a.getExpression()));
-        return variable + " = (" + tn + ") (" + old + " " + operator(a.getKind()) + " " + rhs + ")";
+        TreePath rp = new TreePath(p, a.getExpression());
+        String rhs = spill(rp);
+        String cast = compoundCast(type, a.getKind(), c.trees.getTypeMirror(rp));
+        return variable + " = " + cast + "(" + old + " " + operator(a.getKind()) + " (" + rhs + "))";
+    }
+
+    /** The cast that the compound operator implies, if the operation's type differs from the variable's. */
+    private String compoundCast(TypeMirror var, Tree.Kind op, TypeMirror rhs) {
+        TypeMirror p = unboxed(var);
+        if (!p.getKind().isPrimitive()) {
+            return ""; // String +=
+        }
+        TypeKind result;
+        if (p.getKind() == TypeKind.BOOLEAN) {
+            result = TypeKind.BOOLEAN;
+        } else if (op == Tree.Kind.LEFT_SHIFT_ASSIGNMENT || op == Tree.Kind.RIGHT_SHIFT_ASSIGNMENT
+                || op == Tree.Kind.UNSIGNED_RIGHT_SHIFT_ASSIGNMENT) {
+            result = promote(p.getKind(), TypeKind.INT);
+        } else {
+            result = promote(p.getKind(), unboxed(rhs).getKind());
+        }
+        return result == p.getKind() ? "" : "(" + p + ") ";
+    }
+
+    private TypeMirror unboxed(TypeMirror t) {
+        if (t.getKind() == TypeKind.DECLARED) {
+            try {
+                return c.types.unboxedType(t);
+            } catch (IllegalArgumentException notBoxed) {
+                return t;
+            }
+        }
+        return t;
+    }
+
+    private static TypeKind promote(TypeKind a, TypeKind b) {
+        if (a == TypeKind.DOUBLE || b == TypeKind.DOUBLE) {
+            return TypeKind.DOUBLE;
+        }
+        if (a == TypeKind.FLOAT || b == TypeKind.FLOAT) {
+            return TypeKind.FLOAT;
+        }
+        if (a == TypeKind.LONG || b == TypeKind.LONG) {
+            return TypeKind.LONG;
+        }
+        return TypeKind.INT;
     }
 
     private static String operator(Tree.Kind k) {

@@ -110,7 +110,8 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
         } else if (t instanceof SwitchTree) {
             switchStatement(p, null, null);
         } else if (t instanceof ReturnTree) {
-            out.line(leaps.returns(s.spill(new TreePath(p, ((ReturnTree) t).getExpression()))));
+            TreePath ep = new TreePath(p, ((ReturnTree) t).getExpression());
+            out.line(leaps.returns(s.spill(ep), c.trees.getTypeMirror(ep)));
             out.terminate();
         } else if (t instanceof ThrowTree) {
             out.line("throw " + s.spill(new TreePath(p, ((ThrowTree) t).getExpression())) + ";");
@@ -146,7 +147,8 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
     private void unchanged(TreePath p, Tree t) {
         if (t instanceof ReturnTree) {
             ExpressionTree e = ((ReturnTree) t).getExpression();
-            out.line(leaps.returns(e == null ? null : r.render(new TreePath(p, e))));
+            TreePath ep = e == null ? null : new TreePath(p, e);
+            out.line(leaps.returns(e == null ? null : r.render(ep), e == null ? null : c.trees.getTypeMirror(ep)));
             out.terminate();
             return;
         }
@@ -210,7 +212,7 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
                 return;
             }
             if (init instanceof NewArrayTree && ((NewArrayTree) init).getType() == null) {
-                out.line(name + " = new " + TypeNames.denotable(c, e.asType(), v) + " " + s.spill(initPath) + ";");
+                out.line(name + " = new " + c.ref(TypeNames.denotable(c, e.asType(), v)) + " " + s.spill(initPath) + ";");
             } else if (Awaits.isAwait(c.trees, initPath)) {
                 s.awaitThen(initPath, name + " = resume();");
             } else {
@@ -233,10 +235,10 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
     String declaredType(TreePath p, VariableTree v, Element e) {
         Tree type = v.getType();
         if (type == null || c.trees.getSourcePositions().getEndPosition(c.m.unit, type) < 0) {
-            return TypeNames.denotable(c, e.asType(), v).toString();
+            return c.ref(TypeNames.denotable(c, e.asType(), v));
         }
         String text = r.render(new TreePath(p, type));
-        return text.equals("var") ? TypeNames.denotable(c, e.asType(), v).toString() : text;
+        return text.equals("var") ? c.ref(TypeNames.denotable(c, e.asType(), v)) : text;
     }
 
     private void expressionStatement(TreePath p) {
@@ -423,8 +425,8 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
     }
 
     @Override
-    public String returns(String value) {
-        return leaps.returns(value);
+    public String returns(String value, javax.lang.model.type.TypeMirror type) {
+        return leaps.returns(value, type);
     }
 
     @Override

@@ -123,7 +123,7 @@ final class TryLowering {
                 TreePath vp = new TreePath(cp, ct.getParameter());
                 Element e = c.trees.getElement(vp);
                 String name = c.hoisting.names.get(e);
-                String type = TypeNames.denotable(c, e.asType(), ct).toString();
+                String type = c.ref(TypeNames.denotable(c, e.asType(), ct));
                 out.line((c.hoisting.hoisted.contains(e) ? "" : type + " ") + name + " = (" + type + ") " + ex + ";");
                 b.statement(new TreePath(cp, ct.getBlock()));
                 leave(branch, finLabel, end);
