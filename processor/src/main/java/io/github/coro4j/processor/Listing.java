@@ -59,7 +59,6 @@ final class Listing {
     private Region region;
     /** Declarations to put before the next line (copies of hoisted locals that a lambda captures). */
     private final List<String> pendingCaptures = new ArrayList<>();
-    private int depth;
 
     Listing(String loop) {
         this.loop = loop;
@@ -87,7 +86,6 @@ final class Listing {
         current = new Chunk(l, region);
         chunks.add(current);
         reachable = true;
-        depth = 0;
     }
 
     Region region() {
@@ -137,15 +135,7 @@ final class Listing {
     }
 
     private void append(String code) {
-        if (code.startsWith("}")) {
-            depth--;
-        }
-        for (String l : code.split("\n", -1)) {
-            current.code.append("    ".repeat(Math.max(depth, 0))).append(l).append('\n');
-        }
-        if (code.endsWith("{")) {
-            depth++;
-        }
+        current.code.append(code).append('\n');
     }
 
     /** The code of an unconditional jump to {@code l}. */
