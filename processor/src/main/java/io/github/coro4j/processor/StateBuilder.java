@@ -152,54 +152,34 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
             out.terminate();
             return;
         }
-        String text = r.render(p);
+        String text = reindent(t, r.render(p));
         if (t instanceof ReturnTree || t instanceof BreakTree || t instanceof ContinueTree || t instanceof ThrowTree
                 || t instanceof YieldTree) {
             out.line(text);
             out.terminate();
-        } else if (!(t instanceof ClassTree) && mayNotComplete(t)) {
+        } else if (!Completion.surely(t)) {
             // javac must still see the code that follows as reachable: whether it is, the original decides
-            out.line("if (true) {\n  " + text.replace("\n", "\n  ") + "\n}");
+            out.line("if (true) {\n    " + text.replace("\n", "\n    ") + "\n}");
         } else {
             out.line(text);
         }
     }
 
-    /** Conservatively: whether javac might consider that {@code t} cannot complete normally. */
-    private static boolean mayNotComplete(Tree t) {
-        boolean[] found = {false};
-        new TreeScanner<Void, Void>() {
-            @Override
-            public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-                return null;
+    /** Removes the original indentation of a multi-line statement: the listing indents it anew. */
+    private String reindent(Tree t, String text) {
+        long start = c.trees.getSourcePositions().getStartPosition(c.m.unit, t);
+        long col = c.m.unit.getLineMap().getColumnNumber(start) - 1;
+        StringBuilder b = new StringBuilder();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            int k = 0;
+            while (i > 0 && k < col && k < l.length() && l.charAt(k) == ' ') {
+                k++;
             }
-
-            @Override
-            public Void visitClass(ClassTree node, Void unused) {
-                return null;
-            }
-
-            @Override
-            public Void scan(Tree tree, Void unused) {
-                if (tree instanceof ReturnTree || tree instanceof BreakTree || tree instanceof ContinueTree
-                        || tree instanceof ThrowTree || tree instanceof YieldTree) {
-                    found[0] = true;
-                }
-                if (tree instanceof WhileLoopTree && isTrue(((WhileLoopTree) tree).getCondition())
-                        || tree instanceof DoWhileLoopTree && isTrue(((DoWhileLoopTree) tree).getCondition())
-                        || tree instanceof ForLoopTree && (((ForLoopTree) tree).getCondition() == null
-                                || isTrue(((ForLoopTree) tree).getCondition()))) {
-                    found[0] = true;
-                }
-                return found[0] ? null : super.scan(tree, unused);
-            }
-        }.scan(t, null);
-        return found[0];
-    }
-
-    private static boolean isTrue(ExpressionTree e) {
-        e = Spiller.strip(e);
-        return e instanceof LiteralTree && Boolean.TRUE.equals(((LiteralTree) e).getValue());
+            b.append(i > 0 ? "\n" : "").append(l.substring(k));
+        }
+        return b.toString();
     }
 
     private void variable(TreePath p, VariableTree v) {
@@ -313,7 +293,7 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
     }
 
     private void condition(TreePath cond, Label exit) {
-        if (isTrue((ExpressionTree) cond.getLeaf())) {
+        if (Completion.isTrue((ExpressionTree) cond.getLeaf())) {
             return;
         }
         out.jumpIf("!(" + s.spill(cond) + ")", exit);
