@@ -44,13 +44,13 @@ final class Validator {
                     + "cannot return a Task; move the body to a static @Coroutine factory method", at, m.unit);
             return false;
         }
+        if (m.element.getModifiers().contains(Modifier.NATIVE)) {
+            reporter.error("CoroOnNativeMethod", "@Coroutine cannot be applied to a native method", at, m.unit);
+            return false;
+        }
         if (m.element.getModifiers().contains(Modifier.ABSTRACT) || m.tree.getBody() == null) {
             reporter.error("CoroOnAbstractMethod", "@Coroutine needs a method body; " + m.element.getSimpleName()
                     + " is abstract. Annotate the implementations instead", at, m.unit);
-            return false;
-        }
-        if (m.element.getModifiers().contains(Modifier.NATIVE)) {
-            reporter.error("CoroOnNativeMethod", "@Coroutine cannot be applied to a native method", at, m.unit);
             return false;
         }
         if (m.owner.getNestingKind() == NestingKind.LOCAL || m.owner.getNestingKind() == NestingKind.ANONYMOUS) {
