@@ -3,6 +3,7 @@ package io.github.coro4j;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -106,12 +107,41 @@ final class Combinators {
 
     static final class AllTask<T> extends Group<T, List<T>> {
         private final Object[] values;
+        /** Which slots hold their value: a task listed twice is reported (and counted) once per slot. */
+        private final boolean[] filled;
         private int remaining;
+        /** Child to its positions, for large groups (a child may appear more than once). */
+        private final IdentityHashMap<Task<?>, Object> positions;
 
         AllTask(EventLoop loop, List<Task<? extends T>> children) {
             super(loop, children);
             this.values = new Object[children.size()];
+            this.filled = new boolean[children.size()];
             this.remaining = children.size();
+            if (children.size() <= 8) {
+                positions = null;
+            } else {
+                positions = new IdentityHashMap<>(children.size() * 2);
+                for (int i = 0; i < children.size(); i++) {
+                    Integer index = i;
+                    positions.merge(children.get(i), index, (a, b) -> a instanceof List
+                            ? append(a, index) : new ArrayList<>(List.of((Integer) a, index)));
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Object append(Object list, Integer index) {
+            ((List<Integer>) list).add(index);
+            return list;
+        }
+
+        private void fill(int i, Object value) {
+            if (!filled[i]) {
+                filled[i] = true;
+                values[i] = value;
+                remaining--;
+            }
         }
 
         @Override
@@ -126,11 +156,21 @@ final class Combinators {
         @Override
         void childDone(Task<?> child) {
             if (child.status == SUCCEEDED) {
-                // a task may appear twice: fill every slot it holds
-                for (int i = 0; i < values.length; i++) {
-                    if (children.get(i) == child) {
-                        values[i] = child.result;
-                        remaining--;
+                // a task may appear more than once, and then reports once per slot: fill each slot once
+                if (positions == null) {
+                    for (int i = 0; i < values.length; i++) {
+                        if (children.get(i) == child) {
+                            fill(i, child.result);
+                        }
+                    }
+                } else {
+                    Object at = positions.get(child);
+                    if (at instanceof Integer) {
+                        fill((Integer) at, child.result);
+                    } else {
+                        for (Object i : (List<?>) at) {
+                            fill((Integer) i, child.result);
+                        }
                     }
                 }
                 if (remaining == 0) {

@@ -42,6 +42,10 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     /** After the main task of {@link #run} is done, how long the remaining cancelled tasks may take. */
     private static final long SHUTDOWN_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** The grace period of this loop's shutdown (tests shorten it). */
+    long shutdownGraceNanos = SHUTDOWN_GRACE_NANOS;
+    /** While closing: the System.nanoTime() after which no turn may block any more. */
+    private long closeDeadline;
     /** While callbacks keep coming, I/O is still polled after this many of them. */
     private static final int IO_POLL_INTERVAL = 64;
 
@@ -78,6 +82,8 @@ public final class EventLoop implements Executor, AutoCloseable {
     /** Suspended coroutines, linked through their prev/next fields: the loop keeps them reachable. */
     private StateMachine<?> pendingHead;
     private int pendingCount;
+    /** Work started by {@link #submit} whose future is not complete yet; failed if the loop closes first. */
+    private final java.util.Set<SubmittedWork<?>> submissions = new java.util.LinkedHashSet<>();
 
     private volatile BiConsumer<String, Throwable> reportHandler;
     private CountDownLatch terminated;
@@ -120,7 +126,7 @@ public final class EventLoop implements Executor, AutoCloseable {
                 loop.enter();
                 started.countDown();
                 loop.runUntil(null);
-                loop.shutdown();
+                loop.shutdown(null);
             } finally {
                 loop.terminated.countDown();
             }
@@ -168,10 +174,10 @@ public final class EventLoop implements Executor, AutoCloseable {
             }
             runUntil(task);
         } catch (Throwable e) {
-            shutdown();
+            shutdown(null);
             throw e;
         }
-        shutdown();
+        shutdown(task);
         if (task.status == Task.PENDING) {
             throw new IllegalStateException("the loop was stopped before the main task completed: " + task);
         }
@@ -205,6 +211,11 @@ public final class EventLoop implements Executor, AutoCloseable {
             }
             if (virtualTime && timeout != 0) {
                 timeout = virtualIdle(deadline);
+            }
+            if (lifecycle == CLOSING && timeout != 0) {
+                // shutting down: never block past the grace period, whatever the timers say
+                long left = Math.max(1, closeDeadline - System.nanoTime());
+                timeout = timeout < 0 ? left : Math.min(timeout, left);
             }
         }
         poll(timeout);
@@ -386,6 +397,8 @@ public final class EventLoop implements Executor, AutoCloseable {
      * Runs blocking or CPU-bound {@code work} on a shared pool of daemon threads (asyncio's
      * {@code to_thread}), and returns a task of this loop that completes with its outcome. Cancelling the task
      * interrupts the work. Call on the loop thread.
+     *
+     * @throws RejectedExecutionException if the loop is closed
      */
     public <T> Task<T> runInExecutor(Callable<? extends T> work) {
         return runInExecutor(Offload.pool(), work);
@@ -396,14 +409,19 @@ public final class EventLoop implements Executor, AutoCloseable {
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(work, "work");
         checkThread("runInExecutor()");
+        if (lifecycle == CLOSED) {
+            throw closed();
+        }
         return Offload.start(this, executor, work);
     }
 
     /**
      * A task completed with the ready operations once {@code channel} is ready for one of {@code ops}
      * ({@link java.nio.channels.SelectionKey#OP_READ} and the like). The channel is registered with the loop's
-     * selector on first use; interest in an op is withdrawn when its wait completes or is cancelled. At most
-     * one task may wait for a given op of a channel. Call on the loop thread.
+     * selector on first use; interest in an op is withdrawn at once when its wait is cancelled, and lazily
+     * after it completes (when the selector next reports the op with nobody waiting, so that a task that waits
+     * again before the next poll costs no system call). At most one task may wait for a given op of a
+     * channel. Call on the loop thread.
      *
      * @throws IllegalArgumentException if {@code ops} is empty or invalid for the channel, or the channel is
      *     in blocking mode
@@ -412,6 +430,9 @@ public final class EventLoop implements Executor, AutoCloseable {
     public Task<Integer> awaitReady(SelectableChannel channel, int ops) {
         Objects.requireNonNull(channel, "channel");
         checkThread("awaitReady()");
+        if (lifecycle == CLOSED) {
+            throw closed();
+        }
         return poller().awaitReady(channel, ops);
     }
 
@@ -657,13 +678,18 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     /**
      * Cancels the pending tasks, runs the loop until they are done (bounded by the grace period), reports
-     * unread failures and never-awaited tasks, and closes everything.
+     * unread failures and never-awaited tasks, and closes everything. The outcome of {@code main} (the task of
+     * {@link #run}, or null) is handed to the caller, so it counts as read.
      */
-    void shutdown() {
+    void shutdown(Task<?> main) {
         lifecycle = CLOSING;
         stopRequested = false;
+        long deadline = System.nanoTime() + shutdownGraceNanos;
+        closeDeadline = deadline;
         cancelPending();
-        long deadline = System.nanoTime() + SHUTDOWN_GRACE_NANOS;
+        for (SubmittedWork<?> w : new ArrayList<>(submissions)) {
+            w.task.cancel(); // a submitted promise or timer is not among the pending coroutines
+        }
         while (pendingHead != null && System.nanoTime() - deadline < 0) {
             if (!hasWorkSoon()) {
                 break;
@@ -684,6 +710,14 @@ public final class EventLoop implements Executor, AutoCloseable {
         }
         ready.clear();
         timers.drain();
+        for (SubmittedWork<?> w : submissions) {
+            w.future.completeExceptionally(new CancelledException("the event loop closed before the submitted "
+                    + "task completed: " + w.task));
+        }
+        submissions.clear();
+        if (main != null && main.status != Task.PENDING) {
+            main.retrieved();
+        }
         IoPoller p = io;
         if (p != null) {
             p.close();
@@ -755,7 +789,8 @@ public final class EventLoop implements Executor, AutoCloseable {
     /** Starts submitted work on the loop and completes its future. */
     private final class SubmittedWork<T> implements Runnable {
         private final Supplier<? extends Task<T>> work;
-        private final CompletableFuture<T> future;
+        final CompletableFuture<T> future;
+        Task<T> task;
 
         SubmittedWork(Supplier<? extends Task<T>> work, CompletableFuture<T> future) {
             this.work = work;
@@ -764,7 +799,8 @@ public final class EventLoop implements Executor, AutoCloseable {
 
         @Override
         public void run() {
-            if (lifecycle == CLOSED) {
+            if (lifecycle != RUNNING) {
+                // closing: its pending tasks were cancelled already, so refuse rather than start one more
                 future.completeExceptionally(closed());
                 return;
             }
@@ -779,7 +815,12 @@ public final class EventLoop implements Executor, AutoCloseable {
             if (task.status != Task.PENDING) {
                 task.completeFuture(future);
             } else {
-                task.addWaiter((Runnable) () -> task.completeFuture(future));
+                this.task = task;
+                submissions.add(this);
+                task.addWaiter((Runnable) () -> {
+                    submissions.remove(this);
+                    task.completeFuture(future);
+                });
             }
         }
     }

@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * The loop's I/O readiness: one {@link Selector}, opened on first use, and a {@link Registration} attached to
- * each channel's key that holds the tasks waiting for each operation. Interest ops are exactly the ops
- * somebody waits for. The selector is rebuilt when it throws, or when it keeps returning early with nothing
+ * each channel's key that holds the tasks waiting for each operation. Interest ops are the ops somebody
+ * waits for, plus, until the selector next reports them, the ops of waits that just completed (lazy
+ * withdrawal: a read loop that waits again before the next poll causes no epoll_ctl). The selector is rebuilt when it throws, or when it keeps returning early with nothing
  * selected (the JDK epoll spin bug Netty works around). Loop thread only, but for {@link #wakeup()}.
  */
 final class IoPoller {
@@ -107,7 +108,9 @@ final class IoPoller {
             rebuild();
             return;
         }
-        if (n > 0) {
+        // n counts only keys whose ready set changed: a key left in the selected set (by the selectNow that
+        // flushes a cancelled key in awaitReady) is ready again without being counted, so look at the set.
+        if (n > 0 || !s.selectedKeys().isEmpty()) {
             prematureReturns = 0;
             dispatch(s.selectedKeys());
         } else if (timeoutNanos != 0 && !loop.wokenUp()) {
@@ -185,12 +188,15 @@ final class IoPoller {
         return registered;
     }
 
-    /** Fails every waiting task and closes the selector (loop close). */
+    /**
+     * Cancels every waiting task and closes the selector (loop close). Cancelled, not failed: the waits end
+     * because the loop does, and a failure nobody can read any more would only be reported as lost.
+     */
     void close() {
         Selector s = selector;
         for (SelectionKey key : s.keys()) {
             if (key.attachment() instanceof Registration) {
-                ((Registration) key.attachment()).close();
+                ((Registration) key.attachment()).close(false);
             }
         }
         try {
@@ -234,16 +240,19 @@ final class IoPoller {
         }
 
         void remove(IoWait wait) {
-            if (read == wait) read = null;
-            if (write == wait) write = null;
-            if (connect == wait) connect = null;
-            if (accept == wait) accept = null;
+            clear(wait);
             if (!closed) {
                 updateInterest();
             }
         }
 
         void ready(int readyOps) {
+            // Interest of a completed wait is withdrawn lazily: a waiter that comes back for the same op
+            // before the next select (a read loop re-arming) then costs no epoll_ctl at all. If the op is
+            // reported ready while nobody waits for it any more, withdraw it now.
+            if ((readyOps & ~waitedOps()) != 0) {
+                updateInterest();
+            }
             // Each waiter is completed once, with the ready ops it asked for.
             complete(read, readyOps);
             complete(write, readyOps);
@@ -253,12 +262,34 @@ final class IoPoller {
 
         private void complete(IoWait w, int readyOps) {
             if (w != null && (w.ops & readyOps) != 0 && w.status == Task.PENDING) {
-                remove(w);
+                clear(w);
+                w.registration = null; // completed: onFinished must not withdraw the interest at once
                 w.finish(Task.SUCCEEDED, w.ops & readyOps);
             }
         }
 
+        private void clear(IoWait wait) {
+            if (read == wait) read = null;
+            if (write == wait) write = null;
+            if (connect == wait) connect = null;
+            if (accept == wait) accept = null;
+        }
+
+        private int waitedOps() {
+            int ops = 0;
+            if (read != null) ops |= SelectionKey.OP_READ;
+            if (write != null) ops |= SelectionKey.OP_WRITE;
+            if (connect != null) ops |= SelectionKey.OP_CONNECT;
+            if (accept != null) ops |= SelectionKey.OP_ACCEPT;
+            return ops;
+        }
+
         void close() {
+            close(true);
+        }
+
+        /** Cancels the key; the waiting tasks fail with ClosedChannelException, or are cancelled. */
+        void close(boolean fail) {
             if (closed) {
                 return;
             }
@@ -271,17 +302,17 @@ final class IoPoller {
             for (IoWait w : new IoWait[] {read, write, connect, accept}) {
                 if (w != null && w.status == Task.PENDING) {
                     remove(w);
-                    w.finish(Task.FAILED, failure);
+                    if (fail) {
+                        w.finish(Task.FAILED, failure);
+                    } else {
+                        w.cancel();
+                    }
                 }
             }
         }
 
         private void updateInterest() {
-            int ops = 0;
-            if (read != null) ops |= SelectionKey.OP_READ;
-            if (write != null) ops |= SelectionKey.OP_WRITE;
-            if (connect != null) ops |= SelectionKey.OP_CONNECT;
-            if (accept != null) ops |= SelectionKey.OP_ACCEPT;
+            int ops = waitedOps();
             try {
                 if (key.interestOps() != ops) {
                     key.interestOps(ops);

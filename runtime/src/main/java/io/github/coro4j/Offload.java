@@ -35,10 +35,14 @@ final class Offload {
         FutureTask<T> job = new FutureTask<>(work::call) {
             @Override
             protected void done() {
-                loop.execute(() -> {
-                    loop.externalFinished();
-                    task.settle(this);
-                });
+                try {
+                    loop.execute(() -> {
+                        loop.externalFinished();
+                        task.settle(this);
+                    });
+                } catch (RejectedExecutionException closed) {
+                    // the loop closed while the work ran: nobody on it can observe the outcome any more
+                }
             }
         };
         task.job = job;

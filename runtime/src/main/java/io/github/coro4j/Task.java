@@ -123,6 +123,12 @@ public abstract class Task<T> {
             ((StateMachine<?>) this).observed();
         }
         Object r = result;
+        if (r == null && status == CANCELLED) {
+            // cancelled by cancel(): the exception is made on first read, so it shows where it was read
+            CancelledException e = new CancelledException("cancelled: " + this);
+            result = e;
+            return e;
+        }
         if (r instanceof FailureTracker) {
             FailureTracker tracker = (FailureTracker) r;
             tracker.retrieved();
@@ -130,6 +136,17 @@ public abstract class Task<T> {
             return tracker.failure;
         }
         return (Throwable) r;
+    }
+
+    /** Marks the outcome of a done task as read: its failure is not reported as lost, nor the task as never awaited. */
+    final void retrieved() {
+        if (status == SUCCEEDED) {
+            if (this instanceof StateMachine) {
+                ((StateMachine<?>) this).observed();
+            }
+        } else {
+            takeFailure();
+        }
     }
 
     /** The loop this task belongs to, or null for a task that was created done. */
@@ -152,7 +169,9 @@ public abstract class Task<T> {
         if (loop != null) {
             loop.checkThread("cancel()");
         }
-        finish(CANCELLED, new CancelledException("cancelled: " + this));
+        // No exception yet: most cancelled tasks (timers, timeouts) are never read, and filling in a stack
+        // trace costs microseconds. takeFailure() makes the CancelledException when somebody reads it.
+        finish(CANCELLED, null);
         return true;
     }
 
