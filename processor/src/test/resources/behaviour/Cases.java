@@ -547,6 +547,20 @@ public class Cases {
         return sum;
     }
 
+    /** Regression (fuzz): v = await(t) with a widening or unboxing conversion must not cast the result. */
+    @Coroutine
+    static String conversions() {
+        long l = await(v(2));
+        l = await(v(3)) + l;
+        Object o = await(v(4));
+        double d = await(v(5));
+        int i = await(v(6));
+        Integer boxed = await(v(7));
+        long sum = l + i + boxed;
+        sum = await(v(i));
+        return "" + l + o + d + sum;
+    }
+
     @Coroutine
     static String arrays() {
         int[][] grid = new int[await(v(2))][await(v(3))];

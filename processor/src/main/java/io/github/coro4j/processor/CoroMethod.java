@@ -15,7 +15,7 @@ final class CoroMethod {
     final MethodTree tree;
     final CompilationUnitTree unit;
     /** The source text of the compilation unit: untouched subtrees are printed from it. */
-    final CharSequence source;
+    final String source;
 
     CoroMethod(ExecutableElement element, TypeElement owner, TreePath path, CharSequence source) {
         this.element = element;
@@ -23,7 +23,7 @@ final class CoroMethod {
         this.path = path;
         this.tree = (MethodTree) path.getLeaf();
         this.unit = path.getCompilationUnit();
-        this.source = source;
+        this.source = source.toString();
     }
 
     boolean isStatic() {

@@ -43,6 +43,9 @@ final class Ctx {
         return name;
     }
 
+    /** Local classes declared before an await, lifted to the top of step(), where every state sees them. */
+    final List<String> liftedClasses = new ArrayList<>();
+
     /** Types written in generated code, referred to by markers that the emitter turns into JavaPoet's $T. */
     final List<TypeName> typeRefs = new ArrayList<>();
 

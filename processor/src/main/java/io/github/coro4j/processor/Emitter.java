@@ -140,13 +140,13 @@ final class Emitter {
                         .addModifiers(Modifier.PROTECTED)
                         .returns(Object.class)
                         .addException(Throwable.class)
-                        .addCode(withTypes(c, stepBody(listing, loopLabel)))
+                        .addCode(withTypes(c, stepBody(c, listing, loopLabel)))
                         .build());
         companion.addType(sm.build());
     }
 
     /** {@code for (;;) { try { switch (state) { case n: ... } } catch (Throwable e) { route } }}. */
-    private static String stepBody(Listing listing, String loop) {
+    private static String stepBody(Ctx c, Listing listing, String loop) {
         List<Listing.Chunk> chunks = listing.chunks();
         StringBuilder sw = new StringBuilder("switch (this.state) {\n");
         for (Listing.Chunk ch : chunks) {
@@ -163,7 +163,11 @@ final class Emitter {
                 regions.computeIfAbsent(ch.region, r -> new ArrayList<>()).add(ch.label.state);
             }
         }
-        StringBuilder b = new StringBuilder(loop + ":\nfor (;;) {\n");
+        StringBuilder b = new StringBuilder();
+        for (String lifted : c.liftedClasses) {
+            b.append(lifted.substring(lifted.indexOf('\n') + 1)).append('\n');
+        }
+        b.append(loop).append(":\nfor (;;) {\n");
         if (regions.isEmpty()) {
             b.append(indent(sw.toString(), "    "));
         } else {

@@ -67,7 +67,7 @@ final class Renderer {
 
     private final Ctx c;
     private final SourcePositions pos;
-    private final CharSequence src;
+    private final String src;
     final Map<Tree, String> overrides = new IdentityHashMap<>();
     Jumps jumps;
     Listing listing;
@@ -229,6 +229,10 @@ final class Renderer {
                     if (n != null && opaque() && c.hoisting.hoisted.contains(e)) {
                         return capture(e, n);
                     }
+                    String local = TypeNames.localClass(e.asType());
+                    if (n != null && local != null && c.hoisting.hoisted.contains(e) && !isAssigned()) {
+                        return "((" + local + ") " + n + ")"; // the field is an Object
+                    }
                     return n;
                 }
                 case FIELD:
@@ -267,6 +271,12 @@ final class Renderer {
                 default:
                     return null;
             }
+        }
+
+        private boolean isAssigned() {
+            Tree parent = getCurrentPath().getParentPath().getLeaf();
+            return parent instanceof com.sun.source.tree.AssignmentTree
+                    && ((com.sun.source.tree.AssignmentTree) parent).getVariable() == getCurrentPath().getLeaf();
         }
 
         private boolean isCaseLabel() {
@@ -431,7 +441,7 @@ final class Renderer {
     }
 
     private long nameAt(long from, String name) {
-        String s = src.toString();
+        String s = src;
         int i = (int) from;
         while (true) {
             i = s.indexOf(name, i);

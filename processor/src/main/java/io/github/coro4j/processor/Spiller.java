@@ -119,7 +119,8 @@ final class Spiller {
             if (!(k.getLeaf() instanceof LiteralTree) && !isTypeOrPackage(k)) {
                 String tmp = c.field(TypeNames.denotable(c, c.trees.getTypeMirror(k), k.getLeaf()), "operand");
                 out.line(tmp + " = " + v + ";");
-                v = tmp;
+                String local = TypeNames.localClass(c.trees.getTypeMirror(k));
+                v = local == null ? tmp : "((" + local + ") " + tmp + ")";
             }
             r.overrides.put(k.getLeaf(), v);
         }

@@ -82,6 +82,8 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
         }
         if (t instanceof VariableTree) {
             variable(p, (VariableTree) t);
+        } else if (t instanceof ClassTree && livesAcrossAwait(p)) {
+            lift(p, (ClassTree) t);
         } else if (!c.awaits.in(t) && !(t instanceof BlockTree)) {
             unchanged(p, t);
         } else if (t instanceof BlockTree) {
@@ -128,6 +130,51 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
         }
     }
 
+    private boolean livesAcrossAwait(TreePath p) {
+        Tree parent = p.getParentPath().getLeaf();
+        List<? extends StatementTree> stmts = parent instanceof BlockTree ? ((BlockTree) parent).getStatements()
+                : parent instanceof CaseTree ? ((CaseTree) parent).getStatements() : List.of();
+        int i = stmts.indexOf(p.getLeaf());
+        return i >= 0 && c.awaits.inAny(stmts.subList(i + 1, stmts.size()));
+    }
+
+    /**
+     * A local class used across an await: a local class of the case it is declared in would be out of scope
+     * in later states, so it is declared at the top of step() instead, where all states see it. It may not
+     * capture locals of the method there (they are not in scope), so that is an error.
+     */
+    private void lift(TreePath p, ClassTree t) {
+        new com.sun.source.util.TreePathScanner<Void, Void>() {
+            @Override
+            public Void visitIdentifier(IdentifierTree node, Void unused) {
+                Element e = c.trees.getElement(getCurrentPath());
+                if (e != null && c.hoisting.names.containsKey(e) && !inside(e)) {
+                    throw new Unsupported(node, "the local class " + t.getSimpleName() + " captures the local '"
+                            + node.getName() + "' and is used after an await; declare it after the last await, "
+                            + "or pass the value to its constructor");
+                }
+                return null;
+            }
+
+            private boolean inside(Element e) {
+                Element cls = c.trees.getElement(p);
+                for (Element x = e; x != null; x = x.getEnclosingElement()) {
+                    if (x.equals(cls)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }.scan(p, null);
+        for (String other : c.liftedClasses) {
+            if (other.startsWith("// " + t.getSimpleName() + "\n")) {
+                throw new Unsupported(t, "two local classes named " + t.getSimpleName() + " used across awaits");
+            }
+        }
+        c.liftedClasses.add("// " + t.getSimpleName() + "\n" + reindent(t, r.render(p)));
+        out.line("// (declared at the top of step(): it is used after an await)");
+    }
+
     /** The original source line, as a comment: the generated code reads against the method. */
     private void comment(Tree t) {
         long start = c.trees.getSourcePositions().getStartPosition(c.m.unit, t);
@@ -135,9 +182,8 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
             return;
         }
         long line = c.m.unit.getLineMap().getLineNumber(start);
-        String text = c.m.source.toString().substring((int) start);
-        int nl = text.indexOf('\n');
-        text = (nl < 0 ? text : text.substring(0, nl)).trim();
+        int nl = c.m.source.indexOf('\n', (int) start);
+        String text = c.m.source.substring((int) start, nl < 0 ? c.m.source.length() : nl).trim();
         if (text.length() > 70) {
             text = text.substring(0, 67) + "...";
         }
@@ -193,7 +239,7 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
             }
             if (init instanceof NewArrayTree && ((NewArrayTree) init).getType() == null) {
                 out.line(name + " = new " + c.ref(TypeNames.denotable(c, e.asType(), v)) + " " + s.spill(initPath) + ";");
-            } else if (Awaits.isAwait(c.trees, initPath)) {
+            } else if (directAwait(initPath, e.asType())) {
                 s.awaitThen(initPath, name + " = resume();");
             } else {
                 out.line(name + " = " + s.spill(initPath) + ";");
@@ -204,11 +250,22 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
         String mods = v.getModifiers().getFlags().contains(Modifier.FINAL) ? "final " : "";
         if (init == null) {
             out.line(mods + type + " " + name + ";");
-        } else if (Awaits.isAwait(c.trees, initPath)) {
+        } else if (directAwait(initPath, e.asType())) {
             s.awaitThen(initPath, mods + type + " " + name + " = resume();");
         } else {
             out.line(mods + type + " " + name + " = " + s.spill(initPath) + ";");
         }
+    }
+
+    /**
+     * Whether {@code v = await(t)} can be written {@code v = resume();}: only if the await has exactly the
+     * variable's type. resume() infers its type from the target, so {@code long v = resume()} would cast an
+     * Integer result to Long; a conversion needs a temporary of the await's own type.
+     */
+    private boolean directAwait(TreePath init, javax.lang.model.type.TypeMirror target) {
+        return Awaits.isAwait(c.trees, init) && target != null
+                && c.types.isSameType(c.trees.getTypeMirror(init), target)
+                && TypeNames.localClass(target) == null;
     }
 
     /** The declared type of a local as source: its text, or for {@code var} the inferred type. */
@@ -226,7 +283,8 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
         if (Awaits.isAwait(c.trees, p)) {
             s.awaitThen(p, "resume();");
         } else if (e instanceof AssignmentTree && ((AssignmentTree) e).getVariable() instanceof IdentifierTree
-                && Awaits.isAwait(c.trees, new TreePath(p, ((AssignmentTree) e).getExpression()))) {
+                && directAwait(new TreePath(p, ((AssignmentTree) e).getExpression()),
+                        c.trees.getTypeMirror(new TreePath(p, ((AssignmentTree) e).getVariable())))) {
             String v = r.render(new TreePath(p, ((AssignmentTree) e).getVariable()));
             s.awaitThen(new TreePath(p, ((AssignmentTree) e).getExpression()), v + " = resume();");
         } else {

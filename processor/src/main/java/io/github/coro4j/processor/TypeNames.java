@@ -42,8 +42,7 @@ final class TypeNames {
                 TypeElement e = (TypeElement) d.asElement();
                 if (e.getNestingKind() == NestingKind.ANONYMOUS || e.getNestingKind() == NestingKind.LOCAL) {
                     if (e.getNestingKind() == NestingKind.LOCAL) {
-                        throw new Unsupported(at, "a value of the local class " + e.getSimpleName()
-                                + " that must be kept across an await");
+                        return ClassName.OBJECT; // kept as Object, cast back where used (localClass)
                     }
                     List<? extends TypeMirror> ifaces = e.getInterfaces();
                     TypeMirror sup = ifaces.isEmpty() ? e.getSuperclass() : ifaces.get(0);
@@ -76,6 +75,17 @@ final class TypeNames {
             default:
                 return TypeName.get(t);
         }
+    }
+
+    /** The simple name of {@code t} if it is a local class (a temporary of it is an Object), else null. */
+    static String localClass(TypeMirror t) {
+        if (t.getKind() == TypeKind.DECLARED) {
+            TypeElement e = (TypeElement) ((DeclaredType) t).asElement();
+            if (e.getNestingKind() == NestingKind.LOCAL) {
+                return e.getSimpleName().toString();
+            }
+        }
+        return null;
     }
 
     /** The least upper bound of catch alternatives: their nearest common superclass. */

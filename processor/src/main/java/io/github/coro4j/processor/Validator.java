@@ -1,6 +1,5 @@
 package io.github.coro4j.processor;
 
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -8,13 +7,11 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
-import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -143,19 +140,6 @@ final class Validator {
                         node, m.unit);
             }
             return super.visitMethodInvocation(node, unused);
-        }
-
-        @Override
-        public Void visitBlock(BlockTree node, Void unused) {
-            List<? extends StatementTree> stmts = node.getStatements();
-            for (int i = 0; i < stmts.size(); i++) {
-                if (stmts.get(i) instanceof ClassTree && awaits.inAny(stmts.subList(i + 1, stmts.size()))) {
-                    reporter.error("CoroUnsupported", "a local class declared before an await of the same block:"
-                            + " the state machine cannot keep it in scope across the suspension; declare it "
-                            + "after the last await, or as a member class", stmts.get(i), m.unit);
-                }
-            }
-            return super.visitBlock(node, unused);
         }
 
         private void checkPrivate(Tree node) {

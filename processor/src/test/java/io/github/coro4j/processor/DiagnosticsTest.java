@@ -157,10 +157,11 @@ class DiagnosticsTest {
 
     @Test
     void localClassBeforeAwait() {
-        expect("CoroUnsupported", 9,
+        expect("CoroUnsupported", 10,
                 "    @Coroutine",
                 "    static String m(Task<Integer> t) {",
-                "        class L { }",
+                "        int k = 1;",
+                "        class L { int g() { return k; } }",
                 "        await(t);",
                 "        return new L().toString();",
                 "    }");
