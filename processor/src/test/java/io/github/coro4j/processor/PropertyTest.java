@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class PropertyTest {
     private static final int PER_UNIT = 150;
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
 
     @Test
     void generatedStateMachinesBehaveLikeTheDirectRun() throws Exception {
@@ -65,6 +66,8 @@ class PropertyTest {
         } finally {
             pool.shutdownNow();
         }
+        assertWithMessage("programs checked").that(checked).isEqualTo(programs);
+        assertWithMessage("programs run both ways").that(RUNS.get()).isEqualTo(programs);
         assertWithMessage(failures.size() + " divergences in " + checked + " programs:\n"
                 + String.join("\n\n", failures.subList(0, Math.min(5, failures.size()))))
                 .that(failures).isEmpty();
@@ -84,6 +87,7 @@ class PropertyTest {
         for (String name : methods.keySet()) {
             String a = run(direct, cls, name, false);
             String b = run(async, cls, name, true);
+            RUNS.incrementAndGet();
             if (!a.equals(b)) {
                 failures.add("program " + cls + "." + name + ":\n" + methods.get(name) + "direct: " + a
                         + "\nasync:  " + b);
