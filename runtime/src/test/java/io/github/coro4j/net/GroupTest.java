@@ -45,7 +45,8 @@ class GroupTest {
                     c.getOutputStream().write(i);
                     assertEquals(i, c.getInputStream().read());
                 }
-                assertEquals(32, server.connectionCount());
+                // counted on the serving loop's thread, possibly just after the handler's first echo went out
+                assertTrue(eventually(5000, () -> server.connectionCount() == 32), "count " + server.connectionCount());
                 assertEquals(2, threads.size(), "both loops served connections: " + threads);
             } finally {
                 for (Socket c : clients) {
@@ -95,7 +96,9 @@ class GroupTest {
             }
             assertTrue(eventually(5000, () -> server.connectionCount() == 8));
             long start = System.nanoTime();
-            var done = server.shutdown(Duration.ofMillis(500));
+            // The grace period must outlast the probes below and the quick handlers' 100 ms even on a loaded
+            // machine: with 500 ms the window in which exactly two remain was sometimes missed.
+            var done = server.shutdown(Duration.ofMillis(2000));
             // not accepting any more
             assertTrue(eventually(2000, () -> {
                 try (Socket late = new Socket()) {
@@ -106,9 +109,9 @@ class GroupTest {
                 }
             }));
             assertTrue(eventually(2000, () -> server.connectionCount() == 2), "the quick ones finished");
-            assertFalse(done.get(5, TimeUnit.SECONDS), "two handlers had to be cancelled");
+            assertFalse(done.get(10, TimeUnit.SECONDS), "two handlers had to be cancelled");
             long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertTrue(tookMs >= 450 && tookMs < 3000, "took " + tookMs + " ms");
+            assertTrue(tookMs >= 1950 && tookMs < 8000, "took " + tookMs + " ms");
             // the two slow ones were cancelled, none of the quick ones (a probe that slipped in before the
             // listeners closed may have been cancelled too)
             for (int i = 0; i < 8; i++) {
