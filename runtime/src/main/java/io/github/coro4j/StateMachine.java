@@ -145,7 +145,13 @@ public abstract class StateMachine<T> extends Task<T> {
         awaiting = null;
         if ((flags & CANCEL_NOW) != 0) {
             flags &= ~CANCEL_NOW;
-            throw new CancelledException("cancelled: " + this);
+            CancelledException cancelled = new CancelledException("cancelled: " + this);
+            if (t.status == FAILED) {
+                // the awaited task failed instead of stopping (a socket closed under a read, a finally that
+                // threw): this coroutine has seen that failure, attached here, so it is not reported as lost
+                cancelled.addSuppressed(t.takeFailure());
+            }
+            throw cancelled;
         }
         @SuppressWarnings("unchecked") X value = (X) t.result();
         return value;
