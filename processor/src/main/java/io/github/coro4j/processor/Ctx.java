@@ -1,0 +1,65 @@
+package io.github.coro4j.processor;
+
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
+import com.sun.source.util.Trees;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * What the passes of one method share: the compiler's utilities, the method, the analyses, and the names and
+ * extra fields allocated while generating. One per method; nothing in it outlives the method.
+ */
+final class Ctx {
+    final Trees trees;
+    final Types types;
+    final Elements elements;
+    final CoroMethod m;
+    final Awaits awaits;
+    final NameAllocator names = new NameAllocator();
+    /** The field holding the receiver of an instance coroutine; null for a static one. */
+    String self;
+    Hoister.Result hoisting;
+    /** Fields for temporaries, pending exceptions and branches, created by the later passes. */
+    final List<FieldSpec> extraFields = new ArrayList<>();
+    private int temps;
+
+    Ctx(Trees trees, Types types, Elements elements, CoroMethod m, Awaits awaits) {
+        this.trees = trees;
+        this.types = types;
+        this.elements = elements;
+        this.m = m;
+        this.awaits = awaits;
+    }
+
+    /** A new private field of the state machine, for a value that must survive a suspension. */
+    String field(TypeName type, String suggestion) {
+        String name = names.newName(suggestion + temps++, new Object());
+        extraFields.add(FieldSpec.builder(type, name, Modifier.PRIVATE).build());
+        return name;
+    }
+
+    /** Local classes declared before an await, lifted to the top of step(), where every state sees them. */
+    final List<String> liftedClasses = new ArrayList<>();
+
+    /** Types written in generated code, referred to by markers that the emitter turns into JavaPoet's $T. */
+    final List<TypeName> typeRefs = new ArrayList<>();
+
+    /**
+     * A reference to a type in code text: the emitter writes it with $T, so that JavaPoet imports it (a
+     * qualified name could be obscured by a local that has the name of its first package).
+     */
+    String ref(TypeName type) {
+        typeRefs.add(type);
+        return "\u0003" + (typeRefs.size() - 1) + "\u0004";
+    }
+
+    /** A name for a generated local or label, unique in the method. */
+    String fresh(String suggestion) {
+        return names.newName(suggestion, new Object());
+    }
+}

@@ -1,0 +1,360 @@
+package io.github.coro4j.processor;
+
+import com.palantir.javapoet.TypeName;
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
+import io.github.coro4j.processor.Listing.Label;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Spills awaits out of expressions (Roslyn's SpillSequenceSpiller): an expression that contains an await is
+ * split into statements that evaluate its operands into temporaries, in Java's left-to-right order, up to
+ * the last operand that awaits; each await becomes a suspension point; what remains is an expression
+ * without awaits over the temporaries. {@code a && await(b)} becomes {@code t = a; if (t) t = await(b);}
+ * and {@code c ? await(x) : y} a branch, so that the side not taken is never evaluated.
+ */
+final class Spiller {
+    private final Ctx c;
+    private final Listing out;
+    private final Renderer r;
+    /** Lowers switch expressions that await (a statement-level construct); set by the state builder. */
+    SwitchLowering switches;
+
+    Spiller(Ctx c, Listing out, Renderer r) {
+        this.c = c;
+        this.out = out;
+        this.r = r;
+    }
+
+    /** Emits the code evaluating the awaits of the expression at {@code p}; returns the rest of it. */
+    String spill(TreePath p) {
+        Tree t = p.getLeaf();
+        if (!c.awaits.in(t)) {
+            return r.render(p);
+        }
+        if (Awaits.isAwait(c.trees, p)) {
+            return await(p, null);
+        }
+        if (t instanceof BinaryTree && (t.getKind() == Tree.Kind.CONDITIONAL_AND
+                || t.getKind() == Tree.Kind.CONDITIONAL_OR)) {
+            return shortCircuit(p, (BinaryTree) t);
+        }
+        if (t instanceof ConditionalExpressionTree) {
+            return conditional(p, (ConditionalExpressionTree) t);
+        }
+        if (t instanceof CompoundAssignmentTree && c.awaits.in(((CompoundAssignmentTree) t).getExpression())) {
+            return compound(p, (CompoundAssignmentTree) t);
+        }
+        if (t instanceof SwitchExpressionTree) {
+            return switches.switchExpression(p);
+        }
+        return operands(p, children(p));
+    }
+
+    /** An await whose value goes straight into {@code line} ({@code x = resume();}): no temporary. */
+    void awaitThen(TreePath p, String line) {
+        await(p, line);
+    }
+
+    /** {@code if (suspend(task, L)) return SUSPENDED; L: tmp = resume();}; returns tmp (or null). */
+    String await(TreePath p, String lineAfter) {
+        MethodInvocationTree call = (MethodInvocationTree) p.getLeaf();
+        String task = operands(p, List.of(new TreePath(p, call.getArguments().get(0))), true);
+        Label resume = out.label();
+        out.line("if (suspend(" + task + ", " + Listing.ref(resume) + ")) return SUSPENDED;");
+        out.markResume(resume);
+        if (lineAfter != null) {
+            out.line(lineAfter);
+            return null;
+        }
+        TypeMirror type = c.trees.getTypeMirror(p);
+        String tmp = c.field(TypeNames.denotable(c, type, call), "awaited");
+        out.line(tmp + " = resume();");
+        return tmp;
+    }
+
+    private String operands(TreePath p, List<TreePath> kids) {
+        return operands(p, kids, false);
+    }
+
+    /**
+     * The general rule: operands before the last one that awaits are evaluated into temporaries (unless
+     * constant), that one is spilled, later ones stay in place. With {@code only} the result is the text of
+     * the single operand rather than of {@code p}.
+     */
+    private String operands(TreePath p, List<TreePath> kids, boolean only) {
+        int last = -1;
+        for (int i = 0; i < kids.size(); i++) {
+            if (c.awaits.in(kids.get(i).getLeaf())) {
+                last = i;
+            }
+        }
+        for (int i = 0; i < last; i++) {
+            TreePath k = kids.get(i);
+            String v = spill(k);
+            if (!(k.getLeaf() instanceof LiteralTree) && !isTypeOrPackage(k)) {
+                String tmp = c.field(TypeNames.denotable(c, c.trees.getTypeMirror(k), k.getLeaf()), "operand");
+                out.line(tmp + " = " + v + ";");
+                String local = TypeNames.localClass(c.trees.getTypeMirror(k));
+                v = local == null ? tmp : "((" + local + ") " + tmp + ")";
+            }
+            r.overrides.put(k.getLeaf(), v);
+        }
+        if (last >= 0) {
+            r.overrides.put(kids.get(last).getLeaf(), spill(kids.get(last)));
+        }
+        return only ? r.render(kids.get(0)) : r.render(p);
+    }
+
+    private boolean isTypeOrPackage(TreePath k) {
+        Element e = c.trees.getElement(k);
+        return (k.getLeaf() instanceof IdentifierTree || k.getLeaf() instanceof MemberSelectTree)
+                && (e instanceof TypeElement || e instanceof PackageElement);
+    }
+
+    /** The operands of an expression in evaluation order (variables of assignments: their parts). */
+    private List<TreePath> children(TreePath p) {
+        Tree t = p.getLeaf();
+        List<Tree> k = new ArrayList<>();
+        if (t instanceof BinaryTree) {
+            k.add(((BinaryTree) t).getLeftOperand());
+            k.add(((BinaryTree) t).getRightOperand());
+        } else if (t instanceof UnaryTree) {
+            Tree o = ((UnaryTree) t).getExpression();
+            if (isIncDec(t)) {
+                return variableParts(new TreePath(p, o));
+            }
+            k.add(o);
+        } else if (t instanceof MethodInvocationTree) {
+            MethodInvocationTree m = (MethodInvocationTree) t;
+            if (m.getMethodSelect() instanceof MemberSelectTree) {
+                k.add(((MemberSelectTree) m.getMethodSelect()).getExpression());
+            }
+            k.addAll(m.getArguments());
+        } else if (t instanceof NewClassTree) {
+            NewClassTree n = (NewClassTree) t;
+            if (n.getEnclosingExpression() != null) {
+                k.add(n.getEnclosingExpression());
+            }
+            k.addAll(n.getArguments());
+        } else if (t instanceof ArrayAccessTree) {
+            k.add(((ArrayAccessTree) t).getExpression());
+            k.add(((ArrayAccessTree) t).getIndex());
+        } else if (t instanceof MemberSelectTree) {
+            k.add(((MemberSelectTree) t).getExpression());
+        } else if (t instanceof TypeCastTree) {
+            k.add(((TypeCastTree) t).getExpression());
+        } else if (t instanceof ParenthesizedTree) {
+            k.add(((ParenthesizedTree) t).getExpression());
+        } else if (t instanceof InstanceOfTree) {
+            k.add(((InstanceOfTree) t).getExpression());
+        } else if (t instanceof NewArrayTree) {
+            NewArrayTree n = (NewArrayTree) t;
+            k.addAll(n.getDimensions());
+            if (n.getInitializers() != null) {
+                k.addAll(n.getInitializers());
+            }
+        } else if (t instanceof MemberReferenceTree) {
+            k.add(((MemberReferenceTree) t).getQualifierExpression());
+        } else if (t instanceof AssignmentTree) {
+            AssignmentTree a = (AssignmentTree) t;
+            List<TreePath> parts = variableParts(new TreePath(p, a.getVariable()));
+            parts.add(new TreePath(p, a.getExpression()));
+            return parts;
+        } else if (t instanceof CompoundAssignmentTree) {
+            return variableParts(new TreePath(p, ((CompoundAssignmentTree) t).getVariable()));
+        } else {
+            throw new Unsupported(t, "await inside " + t.getKind().toString().toLowerCase().replace('_', ' '));
+        }
+        List<TreePath> paths = new ArrayList<>();
+        for (Tree x : k) {
+            paths.add(new TreePath(p, x));
+        }
+        return paths;
+    }
+
+    /** The parts of a variable evaluated before the right-hand side: array and index, or field owner. */
+    private List<TreePath> variableParts(TreePath v) {
+        List<TreePath> parts = new ArrayList<>();
+        Tree t = v.getLeaf();
+        while (t instanceof ParenthesizedTree) {
+            v = new TreePath(v, ((ParenthesizedTree) t).getExpression());
+            t = v.getLeaf();
+        }
+        if (t instanceof ArrayAccessTree) {
+            parts.add(new TreePath(v, ((ArrayAccessTree) t).getExpression()));
+            parts.add(new TreePath(v, ((ArrayAccessTree) t).getIndex()));
+        } else if (t instanceof MemberSelectTree) {
+            TreePath owner = new TreePath(v, ((MemberSelectTree) t).getExpression());
+            if (!isTypeOrPackage(owner)) {
+                parts.add(owner);
+            }
+        }
+        return parts;
+    }
+
+    private static boolean isIncDec(Tree t) {
+        switch (t.getKind()) {
+            case PREFIX_INCREMENT:
+            case PREFIX_DECREMENT:
+            case POSTFIX_INCREMENT:
+            case POSTFIX_DECREMENT:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private String shortCircuit(TreePath p, BinaryTree b) {
+        if (!c.awaits.in(b.getRightOperand())) {
+            return operands(p, children(p));
+        }
+        String tmp = c.field(TypeName.BOOLEAN, "cond");
+        out.line(tmp + " = " + spill(new TreePath(p, b.getLeftOperand())) + ";");
+        Label end = out.label();
+        out.jumpIf(b.getKind() == Tree.Kind.CONDITIONAL_AND ? "!" + tmp : tmp, end);
+        out.line(tmp + " = " + spill(new TreePath(p, b.getRightOperand())) + ";");
+        out.mark(end);
+        return tmp;
+    }
+
+    private String conditional(TreePath p, ConditionalExpressionTree e) {
+        if (!c.awaits.in(e.getTrueExpression()) && !c.awaits.in(e.getFalseExpression())) {
+            r.overrides.put(e.getCondition(), spill(new TreePath(p, e.getCondition())));
+            return r.render(p);
+        }
+        String cond = spill(new TreePath(p, e.getCondition()));
+        String tmp = c.field(TypeNames.denotable(c, c.trees.getTypeMirror(p), e), "choice");
+        Label otherwise = out.label();
+        Label end = out.label();
+        out.jumpIf("!(" + cond + ")", otherwise);
+        out.line(tmp + " = " + spill(new TreePath(p, e.getTrueExpression())) + ";");
+        out.jump(end);
+        out.mark(otherwise);
+        out.line(tmp + " = " + spill(new TreePath(p, e.getFalseExpression())) + ";");
+        out.mark(end);
+        return tmp;
+    }
+
+    /**
+     * {@code v op= await(x)}: Java reads the variable's value before evaluating the right-hand side (JLS
+     * 15.26.2), so the parts of the variable and its old value go to temporaries first; the result is cast
+     * back to the variable's type, as the compound operator does implicitly.
+     */
+    private String compound(TreePath p, CompoundAssignmentTree a) {
+        TreePath var = new TreePath(p, a.getVariable());
+        List<TreePath> parts = variableParts(var);
+        for (TreePath part : parts) {
+            String v = spill(part);
+            if (!(part.getLeaf() instanceof LiteralTree)) {
+                String tmp = c.field(TypeNames.denotable(c, c.trees.getTypeMirror(part), part.getLeaf()), "operand");
+                out.line(tmp + " = " + v + ";");
+                v = tmp;
+            }
+            r.overrides.put(part.getLeaf(), v);
+        }
+        String variable = r.render(var);
+        TypeMirror type = c.trees.getTypeMirror(var);
+        String old = c.field(TypeNames.denotable(c, type, a), "old");
+        out.line(old + " = " + variable + ";");
+        TreePath rp = new TreePath(p, a.getExpression());
+        String rhs = spill(rp);
+        String cast = compoundCast(type, a.getKind(), c.trees.getTypeMirror(rp));
+        return variable + " = " + cast + "(" + old + " " + operator(a.getKind()) + " (" + rhs + "))";
+    }
+
+    /** The cast that the compound operator implies, if the operation's type differs from the variable's. */
+    private String compoundCast(TypeMirror var, Tree.Kind op, TypeMirror rhs) {
+        TypeMirror p = unboxed(var);
+        if (!p.getKind().isPrimitive()) {
+            return ""; // String +=
+        }
+        TypeKind result;
+        if (p.getKind() == TypeKind.BOOLEAN) {
+            result = TypeKind.BOOLEAN;
+        } else if (op == Tree.Kind.LEFT_SHIFT_ASSIGNMENT || op == Tree.Kind.RIGHT_SHIFT_ASSIGNMENT
+                || op == Tree.Kind.UNSIGNED_RIGHT_SHIFT_ASSIGNMENT) {
+            result = promote(p.getKind(), TypeKind.INT);
+        } else {
+            result = promote(p.getKind(), unboxed(rhs).getKind());
+        }
+        return result == p.getKind() ? "" : "(" + p + ") ";
+    }
+
+    private TypeMirror unboxed(TypeMirror t) {
+        if (t.getKind() == TypeKind.DECLARED) {
+            try {
+                return c.types.unboxedType(t);
+            } catch (IllegalArgumentException notBoxed) {
+                return t;
+            }
+        }
+        return t;
+    }
+
+    private static TypeKind promote(TypeKind a, TypeKind b) {
+        if (a == TypeKind.DOUBLE || b == TypeKind.DOUBLE) {
+            return TypeKind.DOUBLE;
+        }
+        if (a == TypeKind.FLOAT || b == TypeKind.FLOAT) {
+            return TypeKind.FLOAT;
+        }
+        if (a == TypeKind.LONG || b == TypeKind.LONG) {
+            return TypeKind.LONG;
+        }
+        return TypeKind.INT;
+    }
+
+    private static String operator(Tree.Kind k) {
+        switch (k) {
+            case PLUS_ASSIGNMENT: return "+";
+            case MINUS_ASSIGNMENT: return "-";
+            case MULTIPLY_ASSIGNMENT: return "*";
+            case DIVIDE_ASSIGNMENT: return "/";
+            case REMAINDER_ASSIGNMENT: return "%";
+            case LEFT_SHIFT_ASSIGNMENT: return "<<";
+            case RIGHT_SHIFT_ASSIGNMENT: return ">>";
+            case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT: return ">>>";
+            case AND_ASSIGNMENT: return "&";
+            case OR_ASSIGNMENT: return "|";
+            case XOR_ASSIGNMENT: return "^";
+            default: throw new IllegalArgumentException(k.toString());
+        }
+    }
+
+    /** Implemented by the state builder: a switch expression that awaits becomes a switch statement. */
+    interface SwitchLowering {
+        String switchExpression(TreePath p);
+    }
+
+    static ExpressionTree strip(ExpressionTree e) {
+        while (e instanceof ParenthesizedTree) {
+            e = ((ParenthesizedTree) e).getExpression();
+        }
+        return e;
+    }
+}

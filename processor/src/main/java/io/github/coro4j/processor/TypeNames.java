@@ -1,0 +1,101 @@
+package io.github.coro4j.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
+import com.sun.source.tree.Tree;
+import java.util.List;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.IntersectionType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.UnionType;
+import javax.lang.model.type.WildcardType;
+
+/**
+ * Turns the type of an expression into a type that can be written in a field declaration. javac computes
+ * types that Java source cannot denote (captured wildcards, intersections, the null type, anonymous
+ * classes, catch unions); a temporary of such a type gets the nearest denotable supertype.
+ */
+final class TypeNames {
+    private TypeNames() {}
+
+    static TypeName denotable(Ctx c, TypeMirror t, Tree at) {
+        switch (t.getKind()) {
+            case NULL:
+                return ClassName.OBJECT;
+            case INTERSECTION:
+                return denotable(c, ((IntersectionType) t).getBounds().get(0), at);
+            case UNION:
+                return denotable(c, lub(c, ((UnionType) t).getAlternatives()), at);
+            case TYPEVAR:
+                if (t.toString().contains("capture#")) {
+                    return denotable(c, ((TypeVariable) t).getUpperBound(), at);
+                }
+                return TypeName.get(t);
+            case DECLARED: {
+                DeclaredType d = (DeclaredType) t;
+                TypeElement e = (TypeElement) d.asElement();
+                if (e.getNestingKind() == NestingKind.ANONYMOUS || e.getNestingKind() == NestingKind.LOCAL) {
+                    if (e.getNestingKind() == NestingKind.LOCAL) {
+                        return ClassName.OBJECT; // kept as Object, cast back where used (localClass)
+                    }
+                    List<? extends TypeMirror> ifaces = e.getInterfaces();
+                    TypeMirror sup = ifaces.isEmpty() ? e.getSuperclass() : ifaces.get(0);
+                    return denotable(c, sup, at);
+                }
+                if (d.getTypeArguments().isEmpty()) {
+                    return TypeName.get(c.types.erasure(t));
+                }
+                TypeName[] args = new TypeName[d.getTypeArguments().size()];
+                for (int i = 0; i < args.length; i++) {
+                    TypeMirror a = d.getTypeArguments().get(i);
+                    if (a.getKind() == TypeKind.TYPEVAR && a.toString().contains("capture#")) {
+                        args[i] = WildcardTypeName.subtypeOf(Object.class);
+                    } else if (a.getKind() == TypeKind.WILDCARD) {
+                        WildcardType w = (WildcardType) a;
+                        args[i] = w.getExtendsBound() != null
+                                ? WildcardTypeName.subtypeOf(denotable(c, w.getExtendsBound(), at))
+                                : w.getSuperBound() != null
+                                        ? WildcardTypeName.supertypeOf(denotable(c, w.getSuperBound(), at))
+                                        : WildcardTypeName.subtypeOf(Object.class);
+                    } else {
+                        args[i] = denotable(c, a, at);
+                    }
+                }
+                TypeName raw = TypeName.get(c.types.erasure(t));
+                return ParameterizedTypeName.get((ClassName) raw, args);
+            }
+            case ERROR:
+                throw new Unsupported(at, "a type that does not resolve: " + t);
+            default:
+                return TypeName.get(t);
+        }
+    }
+
+    /** The simple name of {@code t} if it is a local class (a temporary of it is an Object), else null. */
+    static String localClass(TypeMirror t) {
+        if (t.getKind() == TypeKind.DECLARED) {
+            TypeElement e = (TypeElement) ((DeclaredType) t).asElement();
+            if (e.getNestingKind() == NestingKind.LOCAL) {
+                return e.getSimpleName().toString();
+            }
+        }
+        return null;
+    }
+
+    /** The least upper bound of catch alternatives: their nearest common superclass. */
+    static TypeMirror lub(Ctx c, List<? extends TypeMirror> alternatives) {
+        TypeMirror r = alternatives.get(0);
+        for (TypeMirror a : alternatives) {
+            while (!c.types.isSubtype(a, r)) {
+                r = ((TypeElement) c.types.asElement(r)).getSuperclass();
+            }
+        }
+        return r;
+    }
+}

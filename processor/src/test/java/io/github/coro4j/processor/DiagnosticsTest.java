@@ -1,0 +1,188 @@
+package io.github.coro4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Every diagnostic: its tag, its file and its line; and that nothing is generated for a class in error. */
+class DiagnosticsTest {
+    private static JavaFileObject source(String... body) {
+        String[] lines = new String[body.length + 8];
+        lines[0] = "package d;";
+        lines[1] = "import static io.github.coro4j.Coro.*;";
+        lines[2] = "import io.github.coro4j.Coroutine;";
+        lines[3] = "import io.github.coro4j.Task;";
+        lines[4] = "import java.util.function.Supplier;";
+        lines[5] = "abstract class Bad {";
+        System.arraycopy(body, 0, lines, 6, body.length);
+        lines[body.length + 6] = "}";
+        lines[body.length + 7] = "";
+        return JavaFileObjects.forSourceLines("d.Bad", lines);
+    }
+
+    /** Compiles, expects an error with the tag on the given line (1-based, counting the 6 header lines). */
+    private static void expect(String tag, int line, String... body) {
+        JavaFileObject src = source(body);
+        Compilation c = Harness.compile(src);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[" + tag + "]").inFile(src).onLine(line);
+    }
+
+    @Test
+    void awaitInLambda() {
+        expect("CoroAwaitInLambda", 9,
+                "    @Coroutine",
+                "    static int m(Task<Integer> t) {",
+                "        Supplier<Integer> s = () -> await(t);",
+                "        return s.get();",
+                "    }");
+    }
+
+    @Test
+    void awaitInAnonymousClass() {
+        expect("CoroAwaitInAnonymousClass", 10,
+                "    @Coroutine",
+                "    static int m(Task<Integer> t) {",
+                "        Supplier<Integer> s = new Supplier<>() {",
+                "            public Integer get() { return await(t); }",
+                "        };",
+                "        return s.get();",
+                "    }");
+    }
+
+    @Test
+    void awaitInLocalClass() {
+        expect("CoroAwaitInLocalClass", 10,
+                "    @Coroutine",
+                "    static int m(Task<Integer> t) {",
+                "        class L {",
+                "            int get() { return await(t); }",
+                "        }",
+                "        return new L().get();",
+                "    }");
+    }
+
+    @Test
+    void awaitInSynchronized() {
+        expect("CoroAwaitInSynchronized", 10,
+                "    @Coroutine",
+                "    static int m(Task<Integer> t) {",
+                "        synchronized (Bad.class) {",
+                "            return await(t);",
+                "        }",
+                "    }");
+    }
+
+    /** @Target(METHOD) already makes javac reject it, before the processor runs; the tag is a safety net. */
+    @Test
+    void onConstructor() {
+        JavaFileObject src = source(
+                "    @Coroutine",
+                "    Bad() {",
+                "    }");
+        Compilation c = Harness.compile(src);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("not applicable").inFile(src).onLine(7);
+    }
+
+    @Test
+    void onAbstractMethod() {
+        expect("CoroOnAbstractMethod", 8,
+                "    @Coroutine",
+                "    abstract int m();");
+    }
+
+    @Test
+    void onNativeMethod() {
+        expect("CoroOnNativeMethod", 8,
+                "    @Coroutine",
+                "    native int m();");
+    }
+
+    @Test
+    void privateField() {
+        expect("CoroPrivateAccess", 10,
+                "    private static int secret = 1;",
+                "    @Coroutine",
+                "    static int m(Task<Integer> t) {",
+                "        return await(t) + secret;",
+                "    }");
+    }
+
+    @Test
+    void privateMethod() {
+        expect("CoroPrivateAccess", 10,
+                "    private int secret() { return 1; }",
+                "    @Coroutine",
+                "    int m(Task<Integer> t) {",
+                "        return await(t) + secret();",
+                "    }");
+    }
+
+    @Test
+    void privateConstructor() {
+        expect("CoroPrivateAccess", 11,
+                "    static class P { private P() {} }",
+                "    @Coroutine",
+                "    static Object m(Task<Integer> t) {",
+                "        await(t);",
+                "        return new P();",
+                "    }");
+    }
+
+    @Test
+    void directCall() {
+        expect("CoroDirectCall", 13,
+                "    @Coroutine",
+                "    static int inner(Task<Integer> t) {",
+                "        return await(t);",
+                "    }",
+                "    @Coroutine",
+                "    static int outer(Task<Integer> t) {",
+                "        return inner(t) + 1;",
+                "    }");
+    }
+
+    @Test
+    void superCall() {
+        expect("CoroUnsupported", 9,
+                "    @Coroutine",
+                "    String m(Task<Integer> t) {",
+                "        return super.toString() + await(t);",
+                "    }");
+    }
+
+    @Test
+    void localClassBeforeAwait() {
+        expect("CoroUnsupported", 10,
+                "    @Coroutine",
+                "    static String m(Task<Integer> t) {",
+                "        int k = 1;",
+                "        class L { int g() { return k; } }",
+                "        await(t);",
+                "        return new L().toString();",
+                "    }");
+    }
+
+    @Test
+    void awaitInAssert() {
+        expect("CoroUnsupported", 9,
+                "    @Coroutine",
+                "    static void m(Task<Boolean> t) {",
+                "        assert await(t);",
+                "    }");
+    }
+
+    @Test
+    void privateClass() {
+        expect("CoroPrivateAccess", 9,
+                "    private static class Hidden {",
+                "        @Coroutine",
+                "        static void m() {",
+                "        }",
+                "    }");
+    }
+}
