@@ -1,0 +1,92 @@
+package io.github.coro4j.examples.comparison;
+
+import io.github.coro4j.examples.echo.EchoServerImpl;
+import io.github.coro4j.examples.echo.NioEchoServer;
+import io.github.coro4j.examples.echo.VirtualThreadEchoServer;
+import io.github.coro4j.examples.http.HttpServerImpl;
+import io.github.coro4j.examples.http.VirtualThreadHttpServer;
+import io.github.coro4j.examples.netty.NettyEchoServer;
+import io.github.coro4j.examples.netty.NettyHttpServer;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Which implementation runs each scenario for each {@link Side}: the one place where the coroutine versions plug in.
+ * An empty result with {@link #PENDING} means "not written yet" (the table says "pending"); {@link #NOT_APPLICABLE}
+ * means the side has no such thing (Netty has no waiting-task object to count).
+ */
+public final class Implementations {
+    /** The text shown for a coroutine implementation that does not exist yet. */
+    public static final String PENDING = "pending";
+    /** The text shown where a side has no counterpart. */
+    public static final String NOT_APPLICABLE = "n/a";
+
+    /** Sides in the echo scenarios. */
+    public static final List<Side> ECHO_SIDES = List.of(Side.COROUTINES, Side.VIRTUAL_THREADS, Side.NETTY,
+            Side.NIO_FLOOR);
+    /** Sides in the HTTP scenarios. */
+    public static final List<Side> HTTP_SIDES = List.of(Side.COROUTINES, Side.VIRTUAL_THREADS, Side.NETTY);
+    /** Sides in the task scenarios (memory, spawn, hand-off). */
+    public static final List<Side> TASK_SIDES = List.of(Side.COROUTINES, Side.VIRTUAL_THREADS);
+
+    private Implementations() {
+    }
+
+    /** The echo server of {@code side}, if it exists. */
+    public static Optional<Supplier<EchoServerImpl>> echoServer(Side side) {
+        return switch (side) {
+            // Plug-in point: Side.COROUTINES -> Optional.of(CoroutineEchoServer::new) once io.github.coro4j.net lands.
+            case COROUTINES -> Optional.empty();
+            case VIRTUAL_THREADS -> Optional.of(VirtualThreadEchoServer::new);
+            case NETTY -> Optional.of(NettyEchoServer::new);
+            case NIO_FLOOR -> Optional.of(NioEchoServer::new);
+        };
+    }
+
+    /** The HTTP server of {@code side}, if it exists. */
+    public static Optional<Supplier<HttpServerImpl>> httpServer(Side side) {
+        return switch (side) {
+            // Plug-in point: Side.COROUTINES -> Optional.of(CoroutineHttpServer::new), driving HttpConnection.
+            case COROUTINES -> Optional.empty();
+            case VIRTUAL_THREADS -> Optional.of(VirtualThreadHttpServer::new);
+            case NETTY -> Optional.of(NettyHttpServer::new);
+            case NIO_FLOOR -> Optional.empty();
+        };
+    }
+
+    /** The waiting-tasks implementation of {@code side}, if it exists. */
+    public static Optional<Supplier<WaitingTasksImpl>> waitingTasks(Side side) {
+        return switch (side) {
+            // Plug-in point: Side.COROUTINES -> a @Coroutine that awaits a shared Promise, once the processor lands.
+            case COROUTINES -> Optional.empty();
+            case VIRTUAL_THREADS -> Optional.of(VirtualThreadTasks::new);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The spawn-and-complete implementation of {@code side}, if it exists. */
+    public static Optional<Supplier<SpawnAndCompleteImpl>> spawnAndComplete(Side side) {
+        return switch (side) {
+            // Plug-in point: Side.COROUTINES -> spawn trivial @Coroutine tasks on one loop, await them all.
+            case COROUTINES -> Optional.empty();
+            case VIRTUAL_THREADS -> Optional.of(VirtualThreadTasks::new);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The hand-off implementation of {@code side}, if it exists. */
+    public static Optional<Supplier<HandOffImpl>> handOff(Side side) {
+        return switch (side) {
+            // Plug-in point: Side.COROUTINES -> two @Coroutine tasks ping-ponging through sync.Event or a Promise.
+            case COROUTINES -> Optional.empty();
+            case VIRTUAL_THREADS -> Optional.of(VirtualThreadTasks::new);
+            default -> Optional.empty();
+        };
+    }
+
+    /** What the table shows for a side that has no implementation of a scenario. */
+    public static String missing(Side side) {
+        return side == Side.COROUTINES ? PENDING : NOT_APPLICABLE;
+    }
+}
