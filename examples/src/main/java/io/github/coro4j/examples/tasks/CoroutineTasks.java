@@ -88,7 +88,17 @@ public final class CoroutineTasks implements WaitingTasksImpl, SpawnAndCompleteI
         if (loop == null) {
             loop = EventLoop.startThread("coroutine-tasks");
         }
-        gate = new Promise<>();
+        try {
+            startWaitingOnLoop(count);
+        } catch (Exception | Error e) {
+            loop.close(); // a loop thread left running would keep the probe's JVM alive
+            loop = null;
+            throw e;
+        }
+    }
+
+    private void startWaitingOnLoop(int count) throws Exception {
+        gate = get(loop.submit(() -> Task.completed(new Promise<Void>()))); // a Promise belongs to a loop: made on it
         Promise<Void> g = gate;
         waiting = get(loop.submit(() -> {
             List<Task<Void>> tasks = new ArrayList<>(count);
