@@ -561,6 +561,20 @@ public class Cases {
         return "" + l + o + d + sum;
     }
 
+    /** Regression (fuzz): a local class declared before an await and used after it. */
+    @Coroutine
+    static String localClassAcrossAwait() {
+        class Twice {
+            int f(int x) {
+                return 2 * x;
+            }
+        }
+        int a = await(v(3));
+        Twice t = new Twice();
+        await(v(0));
+        return "" + t.f(a) + new Twice().f(await(v(5)));
+    }
+
     @Coroutine
     static String arrays() {
         int[][] grid = new int[await(v(2))][await(v(3))];

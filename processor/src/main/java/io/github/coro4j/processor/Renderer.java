@@ -201,7 +201,13 @@ final class Renderer {
                 return null;
             }
             Element e = c.trees.getElement(getCurrentPath());
-            if (e == null) {
+            if (e == null || e.asType().getKind() == javax.lang.model.type.TypeKind.ERROR) {
+                // Not resolved in this round: typically a companion generated in this round. The original
+                // file may import it; the companion does not, so write the imported name.
+                String imported = importedName(name);
+                if (imported != null) {
+                    edit(node, c.ref(ClassName.bestGuess(imported)));
+                }
                 return null;
             }
             String text = identifier(node, e);
@@ -433,6 +439,17 @@ final class Renderer {
             }
             return false;
         }
+    }
+
+    /** The qualified name of a single-type import of the original file with this simple name, if any. */
+    private String importedName(String simple) {
+        for (com.sun.source.tree.ImportTree i : c.m.unit.getImports()) {
+            String q = i.getQualifiedIdentifier().toString();
+            if (!i.isStatic() && q.endsWith("." + simple)) {
+                return q;
+            }
+        }
+        return null;
     }
 
     static boolean isLoop(Tree t) {

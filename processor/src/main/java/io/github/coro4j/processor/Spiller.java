@@ -91,7 +91,7 @@ final class Spiller {
             out.line(lineAfter);
             return null;
         }
-        TypeMirror type = c.trees.getTypeMirror(p);
+        TypeMirror type = Awaits.type(c, p);
         String tmp = c.field(TypeNames.denotable(c, type, call), "awaited");
         out.line(tmp + " = resume();");
         return tmp;

@@ -263,9 +263,16 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
      * Integer result to Long; a conversion needs a temporary of the await's own type.
      */
     private boolean directAwait(TreePath init, javax.lang.model.type.TypeMirror target) {
-        return Awaits.isAwait(c.trees, init) && target != null
-                && c.types.isSameType(c.trees.getTypeMirror(init), target)
-                && TypeNames.localClass(target) == null;
+        if (!Awaits.isAwait(c.trees, init) || target == null || TypeNames.localClass(target) != null
+                || target.getKind() == javax.lang.model.type.TypeKind.ERROR) {
+            return false;
+        }
+        javax.lang.model.type.TypeMirror type = Awaits.type(c, init);
+        if (target.getKind().isPrimitive()) {
+            // resume() is then inferred as the box of the target: right only if the task has that very type
+            return c.types.isSameType(type, c.types.boxedClass((javax.lang.model.type.PrimitiveType) target).asType());
+        }
+        return c.types.isAssignable(type, target);
     }
 
     /** The declared type of a local as source: its text, or for {@code var} the inferred type. */

@@ -30,7 +30,7 @@ final class ProgramGenerator {
     String method(String name) {
         out.setLength(0);
         names = 0;
-        budget = 12 + rnd.nextInt(20);
+        budget = 8 + rnd.nextInt(16);
         scopes.clear();
         targets.clear();
         out.append("    @Coroutine\n    static String ").append(name).append("(int p) {\n");
@@ -192,7 +192,7 @@ final class ProgramGenerator {
                 line(in, "try {");
                 block(in + 1, depth - 1);
                 if (rnd.nextInt(4) == 0) {
-                    line(in + 1, "await(fail(new IllegalStateException(\"f" + names++ + "\")));");
+                    line(in + 1, "await(fail(\"f" + names++ + "\"));");
                 }
                 boolean hasCatch = rnd.nextInt(3) > 0;
                 if (hasCatch) {
@@ -275,7 +275,7 @@ final class ProgramGenerator {
             case 0:
                 return expr(depth) + " " + pick("<", ">", "==", "!=") + " " + expr(depth);
             case 1:
-                return "await(v(" + expr(0) + " " + pick("<", ">=") + " " + rnd.nextInt(10) + "))";
+                return "await(vb(" + expr(0) + " " + pick("<", ">=") + " " + rnd.nextInt(10) + "))";
             case 2:
                 return "(" + cond(depth - 1) + " && " + cond(depth - 1) + ")";
             case 3:
@@ -283,7 +283,7 @@ final class ProgramGenerator {
             case 4:
                 return "!(" + cond(depth - 1) + ")";
             default:
-                return "log(" + expr(depth - 1) + " % 2 == 0)";
+                return "logb(" + expr(depth - 1) + " % 2 == 0)";
         }
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The property test: random method bodies ({@link ProgramGenerator}), compiled once with the processor and
  * run both ways, directly (the oracle) and through the generated state machine with awaits that really
- * suspend; result, failure and trace must match. The default run checks 3000 programs with a fixed seed;
+ * suspend; result, failure and trace must match. The default run checks 2000 programs (and the lead's
+ * fuzz.DifferentialFuzzTest 1000 more) with a fixed seed;
  * {@code -Dcoro4j.programs=N} and {@code -Dcoro4j.seed=S} run more or others. A divergence prints the
  * program; keep it as a regression test in src/test/resources/behaviour/Regressions.java.
  */
@@ -27,20 +28,20 @@ class PropertyTest {
 
     @Test
     void generatedStateMachinesBehaveLikeTheDirectRun() throws Exception {
-        int programs = Integer.getInteger("coro4j.programs", 3000);
+        int programs = Integer.getInteger("coro4j.programs", 2000);
         long seed = Long.getLong("coro4j.seed", 20261124L);
         ProgramGenerator gen = new ProgramGenerator(seed);
-        List<String> failures = new ArrayList<>();
+        // Units are generated in order (deterministic), then compiled and run on two threads: javac dominates.
+        List<java.util.concurrent.Callable<List<String>>> units = new ArrayList<>();
         int checked = 0;
         for (int unit = 0; checked < programs; unit++) {
             String cls = "P" + unit;
             Map<String, String> methods = new TreeMap<>();
             StringBuilder src = new StringBuilder("package g;\n\n"
                     + "import static io.github.coro4j.Coro.await;\n"
-                    + "import static t.T.*;\n\n"
+                    + "import static t.P.*;\n\n"
                     + "import io.github.coro4j.Coroutine;\n\n"
-                    + "public class " + cls + " {\n"
-                    + "    static int f(int a, int b) {\n        return a * 3 + b;\n    }\n\n");
+                    + "public class " + cls + " {\n");
             for (int i = 0; i < PER_UNIT && checked + i < programs; i++) {
                 String name = "m" + i;
                 String m = gen.method(name);
@@ -49,19 +50,31 @@ class PropertyTest {
             }
             src.append("}\n");
             checked += methods.size();
-            failures.addAll(check("g." + cls, src.toString(), methods));
-            if (failures.size() > 5) {
-                break;
+            if (System.getProperty("coro4j.dumpUnits") != null) {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("coro4j.dumpUnits"),
+                        cls + ".java"), src);
             }
+            units.add(() -> check("g." + cls, src.toString(), methods));
         }
-        assertWithMessage(failures.size() + " divergences:\n" + String.join("\n\n", failures))
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<String> failures = new ArrayList<>();
+        try {
+            for (java.util.concurrent.Future<List<String>> f : pool.invokeAll(units)) {
+                failures.addAll(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertWithMessage(failures.size() + " divergences in " + checked + " programs:\n"
+                + String.join("\n\n", failures.subList(0, Math.min(5, failures.size()))))
                 .that(failures).isEmpty();
     }
 
     /** Compiles one unit and compares both runs of each of its methods; returns the divergences. */
     static List<String> check(String cls, String source, Map<String, String> methods) throws Exception {
-        JavaFileObject t = JavaFileObjects.forResource("behaviour/T.java");
+        JavaFileObject t = JavaFileObjects.forResource("behaviour/P.java");
         Compilation c = Harness.compile(t, JavaFileObjects.forSourceString(cls, source));
+
         if (c.status() != Compilation.Status.SUCCESS) {
             return List.of("compilation failed: " + c.errors() + "\n" + source);
         }
@@ -80,7 +93,7 @@ class PropertyTest {
     }
 
     private static String run(ClassLoader l, String cls, String name, boolean async) throws Exception {
-        Class<?> t = l.loadClass("t.T");
+        Class<?> t = l.loadClass("t.P");
         t.getField("async").setBoolean(null, async);
         t.getField("counter").setInt(null, 0);
         @SuppressWarnings("unchecked")
