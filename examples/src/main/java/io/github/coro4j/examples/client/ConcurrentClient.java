@@ -1,167 +1,104 @@
 package io.github.coro4j.examples.client;
 
-import static io.github.coro4j.Coro.all;
-import static io.github.coro4j.Coro.await;
-import static io.github.coro4j.Coro.sleep;
-import static io.github.coro4j.Coro.withTimeout;
-
-import io.github.coro4j.Coroutine;
-import io.github.coro4j.EventLoop;
-import io.github.coro4j.Task;
-import io.github.coro4j.TaskTimeoutException;
-import io.github.coro4j.net.StreamReader;
-import io.github.coro4j.net.StreamWriter;
-import io.github.coro4j.net.TcpSocket;
-import io.github.coro4j.sync.Semaphore;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A concurrent HTTP client on one event loop: {@code n} GET requests with at most {@code concurrency} in flight
- * (a {@link Semaphore}), a timeout on each attempt, and retries with a doubling back-off. Each request is one
- * connection ({@code Connection: close}), answered by any of the example servers.
- *
- * <pre>{@code
- * Summary s = EventLoop.run(() -> ConcurrentClientCoroutines.fetchAll(address, "/", 1000,
- *         new Options(50, Duration.ofSeconds(2), 3, Duration.ofMillis(20))));
- * }</pre>
+ * Many requests to one HTTP server with bounded concurrency, per-attempt timeouts and retries, as blocking code on
+ * virtual threads: one virtual thread per request, a {@link Semaphore} so that at most {@code concurrency} are in
+ * flight, {@link HttpRequest#timeout} on each attempt, and up to {@code attempts} attempts with exponential backoff
+ * after an I/O error, a timeout or a 5xx answer. The coroutine version (issue 5) has the same shape with
+ * {@code io.github.coro4j.sync.Semaphore} and {@code Coro.withTimeout}.
  */
 public final class ConcurrentClient {
-    private ConcurrentClient() {
-    }
+    private final int concurrency;
+    private final Duration timeout;
+    private final int attempts;
+    private final Duration firstBackoff;
 
     /**
-     * How to fetch.
-     *
-     * @param concurrency requests in flight at most
-     * @param timeout the limit on each attempt (connect, send, read the whole response)
-     * @param attempts attempts per request, at least 1
-     * @param backOff the pause before the first retry; doubled before each next one
+     * @param concurrency  the most requests in flight at once
+     * @param timeout      the time one attempt may take
+     * @param attempts     attempts per request, at least 1
+     * @param firstBackoff the pause before the first retry; doubled before each further one
      */
-    public record Options(int concurrency, Duration timeout, int attempts, Duration backOff) {
-    }
-
-    /** The outcome of one request: its status (-1 when every attempt failed), attempts made, last failure. */
-    public record Result(int status, String body, int attempts, String failure) {
-    }
-
-    /** What a whole run did. */
-    public record Summary(int ok, int failed, int retries, int maxInFlight, List<Result> results) {
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "%d ok, %d failed, %d retries, at most %d in flight", ok, failed,
-                    retries, maxInFlight);
+    public ConcurrentClient(int concurrency, Duration timeout, int attempts, Duration firstBackoff) {
+        if (concurrency < 1 || attempts < 1 || timeout.isNegative() || timeout.isZero() || firstBackoff.isNegative()) {
+            throw new IllegalArgumentException("concurrency and attempts must be positive, timeout too");
         }
+        this.concurrency = concurrency;
+        this.timeout = timeout;
+        this.attempts = attempts;
+        this.firstBackoff = firstBackoff;
     }
 
-    /** Counts requests in flight; loop thread only, hence plain fields. */
-    static final class Gauge {
-        int now;
-        int max;
-    }
-
-    /** One GET on a fresh connection: the status and body of the response. */
-    @Coroutine
-    static Result get(InetSocketAddress address, String path, Duration timeout) throws IOException {
-        try (TcpSocket socket = await(TcpSocket.connect(address, timeout), IOException.class)) {
-            StreamWriter out = new StreamWriter(socket);
-            StreamReader in = new StreamReader(socket);
-            out.writeUtf8("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-            await(out.flush(), IOException.class);
-            String status = await(in.readLine(8192), IOException.class);
-            if (status == null || !status.startsWith("HTTP/1.1 ") || status.length() < 12) {
-                throw new IOException("bad status line: " + status);
+    /** GETs {@code uri} {@code count} times and returns what happened; returns when every request is done. */
+    public ClientSummary getMany(URI uri, int count) throws InterruptedException {
+        Semaphore permits = new Semaphore(concurrency);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        AtomicInteger succeeded = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger retries = new AtomicInteger();
+        AtomicInteger timeouts = new AtomicInteger();
+        long start = System.nanoTime();
+        // the client outlives the executor: closing the executor waits for every request, then the client closes
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .build();
+             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+            for (int i = 0; i < count; i++) {
+                threads.submit(() -> {
+                    permits.acquire();
+                    int now = inFlight.incrementAndGet();
+                    maxInFlight.accumulateAndGet(now, Math::max);
+                    try {
+                        (fetch(client, request, retries, timeouts) ? succeeded : failed).incrementAndGet();
+                    } finally {
+                        inFlight.decrementAndGet();
+                        permits.release();
+                    }
+                    return null;
+                });
             }
-            int length = -1;
-            for (String header = await(in.readLine(8192), IOException.class); header != null && !header.isEmpty();
-                    header = await(in.readLine(8192), IOException.class)) {
-                int colon = header.indexOf(':');
-                if (colon > 0 && header.substring(0, colon).trim().equalsIgnoreCase("content-length")) {
-                    length = Integer.parseInt(header.substring(colon + 1).trim());
-                }
-            }
-            if (length < 0) {
-                throw new IOException("no Content-Length");
-            }
-            byte[] body = await(in.readExactly(length), IOException.class);
-            return new Result(Integer.parseInt(status.substring(9, 12)), new String(body, StandardCharsets.UTF_8), 1,
-                    null);
         }
+        return new ClientSummary(succeeded.get(), failed.get(), retries.get(), timeouts.get(), maxInFlight.get(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** {@link #get} with a timeout on each attempt, retried after a failure or a 5xx answer. */
-    @Coroutine
-    static Result getWithRetries(InetSocketAddress address, String path, Options options) {
-        Duration pause = options.backOff();
-        String failure = null;
+    /** One request with its retries; true when it got a 200. */
+    private boolean fetch(HttpClient client, HttpRequest request, AtomicInteger retries, AtomicInteger timeouts)
+            throws InterruptedException {
+        Duration backoff = firstBackoff;
         for (int attempt = 1; ; attempt++) {
             try {
-                Task<Result> call = ConcurrentClientCoroutines.get(address, path, options.timeout());
-                Result r = await(withTimeout(options.timeout(), call), IOException.class);
-                if (r.status() < 500 || attempt >= options.attempts()) {
-                    return new Result(r.status(), r.body(), attempt, failure);
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return true;
                 }
-                failure = "status " + r.status();
-            } catch (IOException | TaskTimeoutException e) {
-                failure = e.toString();
-                if (attempt >= options.attempts()) {
-                    return new Result(-1, null, attempt, failure);
+                if (response.statusCode() < 500) {
+                    return false; // a client error does not get better by retrying
                 }
+            } catch (HttpTimeoutException e) {
+                timeouts.incrementAndGet();
+            } catch (IOException e) {
+                // reset, refused, closed early: retry
             }
-            await(sleep(pause));
-            pause = pause.multipliedBy(2);
-        }
-    }
-
-    /** One request under the semaphore: waits for a permit, fetches, gives the permit back. */
-    @Coroutine
-    static Result limited(Semaphore permits, Gauge gauge, InetSocketAddress address, String path, Options options) {
-        await(permits.acquire());
-        gauge.now++;
-        gauge.max = Math.max(gauge.max, gauge.now);
-        try {
-            Task<Result> call = ConcurrentClientCoroutines.getWithRetries(address, path, options);
-            return await(call);
-        } finally {
-            gauge.now--;
-            permits.release();
-        }
-    }
-
-    /** Fetches {@code path} {@code n} times, {@code options.concurrency()} at a time, and sums up. */
-    @Coroutine
-    public static Summary fetchAll(InetSocketAddress address, String path, int n, Options options) {
-        Semaphore permits = new Semaphore(options.concurrency());
-        Gauge gauge = new Gauge();
-        List<Task<Result>> tasks = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            tasks.add(ConcurrentClientCoroutines.limited(permits, gauge, address, path, options));
-        }
-        List<Result> results = await(all(tasks));
-        int ok = 0;
-        int retries = 0;
-        for (Result r : results) {
-            if (r.status() == 200) {
-                ok++;
+            if (attempt == attempts) {
+                return false;
             }
-            retries += r.attempts() - 1;
+            retries.incrementAndGet();
+            Thread.sleep(backoff);
+            backoff = backoff.multipliedBy(2);
         }
-        return new Summary(ok, n - ok, retries, gauge.max, results);
-    }
-
-    /** {@code java ... ConcurrentClient PORT [N [CONCURRENCY]]}: fetches http://127.0.0.1:PORT/ and prints a summary. */
-    public static void main(String[] args) {
-        InetSocketAddress address = new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0]));
-        int n = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 50;
-        Options options = new Options(concurrency, Duration.ofSeconds(2), 3, Duration.ofMillis(20));
-        long start = System.nanoTime();
-        Summary summary = EventLoop.run(() -> ConcurrentClientCoroutines.fetchAll(address, "/", n, options));
-        System.out.printf(Locale.ROOT, "%s in %d ms%n", summary, (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -45,6 +45,7 @@ public final class ComparisonMain {
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), run.startLoadAverage,
                 run.serverCpu >= 0 ? "servers/probes on CPU " + run.serverCpu + ", load generators on CPU "
                         + run.clientCpu : "no CPU pinning");
+        warnIfBusy(run.startLoadAverage);
         new TaskScenarios(run).runAll();
         new EchoScenarios(run).runAll();
         new HttpScenarios(run, install).runAll();
@@ -53,6 +54,19 @@ public final class ComparisonMain {
         String command = args.length == 0 ? "mvn -q -DskipTests -Pdemo verify (README's main command)"
                 : "java ... " + ComparisonMain.class.getName() + " " + String.join(" ", args);
         write(run, out, docs, command);
+    }
+
+    /** Says so when other work competes for the CPUs: every number of the run will be worse and noisier. */
+    private static void warnIfBusy(String loadAverage) {
+        try {
+            double load = Double.parseDouble(loadAverage);
+            if (load > Runtime.getRuntime().availableProcessors() / 2.0) {
+                System.out.printf(Locale.ROOT, "warning: load average %.1f: other work is competing for the CPUs, "
+                        + "so throughput and latency will be noisy; rerun on an idle machine to compare%n", load);
+            }
+        } catch (NumberFormatException e) {
+            // unknown load: nothing to say
+        }
     }
 
     private static void write(ComparisonRun run, Path out, Path docs, String command) throws IOException {

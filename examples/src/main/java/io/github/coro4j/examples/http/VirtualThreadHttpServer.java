@@ -15,20 +15,27 @@ import java.nio.ByteBuffer;
 public final class VirtualThreadHttpServer extends VirtualThreadServer implements HttpServerImpl {
     private static final int READ_BYTES = 8192;
     private final HttpLimits limits;
+    private final HttpService service;
 
-    /** A server with {@link HttpLimits#DEFAULT}. */
+    /** A {@link HelloService} server with {@link HttpLimits#DEFAULT}. */
     public VirtualThreadHttpServer() {
         this(HttpLimits.DEFAULT);
     }
 
-    /** A server with the given limits. */
+    /** A {@link HelloService} server with the given limits. */
     public VirtualThreadHttpServer(HttpLimits limits) {
+        this(limits, new HelloService());
+    }
+
+    /** A server that answers with {@code service}, which is shared by all connections (and must be thread-safe). */
+    public VirtualThreadHttpServer(HttpLimits limits, HttpService service) {
         this.limits = limits;
+        this.service = service;
     }
 
     @Override
     protected void serve(Socket connection) throws IOException {
-        HttpConnection http = new HttpConnection(new HelloService(), limits);
+        HttpConnection http = new HttpConnection(service, limits);
         InputStream input = connection.getInputStream();
         OutputStream output = connection.getOutputStream();
         byte[] readBuffer = new byte[READ_BYTES];

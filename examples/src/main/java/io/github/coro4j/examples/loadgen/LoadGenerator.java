@@ -22,7 +22,8 @@ import org.HdrHistogram.Histogram;
  * <p>Each connection has at most one request in flight. In <em>open-loop</em> mode ({@link LoadSpec#rate()} > 0)
  * every connection has a schedule of intended send times, evenly spread, and latency is measured from the
  * intended send time, not the actual one: when the server stalls, the requests that should have been sent meanwhile
- * are charged the stall (no coordinated omission). In <em>closed-loop</em> mode (rate 0) a connection sends its next
+ * are charged the stall (no coordinated omission), and so are the requests still unanswered at the end. In
+ * <em>closed-loop</em> mode (rate 0) a connection sends its next
  * request as soon as the previous response is in; that measures the maximal throughput, and its latencies are
  * those of a saturated server.
  */
@@ -142,17 +143,40 @@ public final class LoadGenerator {
             }
             selector.selectedKeys().clear();
         }
+        long unfinished = chargeUnfinished();
         double seconds = spec.durationMillis() / 1000.0;
-        return new LoadResult(spec.connections(), completed, completed / seconds,
+        return new LoadResult(spec.connections(), completed, unfinished, completed / seconds,
                 micros(latencies.getValueAtPercentile(50)), micros(latencies.getValueAtPercentile(90)),
                 micros(latencies.getValueAtPercentile(99)), micros(latencies.getValueAtPercentile(99.9)),
                 micros(latencies.getMaxValue()), errors);
+    }
+
+    /**
+     * Open loop: a request still unanswered at the end, and those its connection should have sent after it, are
+     * charged the time from their intended send time to the end, so a server that stalls at the end of the window
+     * does not look better than one that answers late. Returns how many were charged.
+     */
+    private long chargeUnfinished() {
+        long charged = 0;
+        for (Connection c : connections) {
+            if (c.dead || !c.awaiting || c.interval == 0) {
+                continue;
+            }
+            for (long t = c.intended; t < end; t += c.interval) {
+                if (t >= measureStart) {
+                    latencies.recordValue(Math.min(HIGHEST_NANOS, end - t));
+                    charged++;
+                }
+            }
+        }
+        return charged;
     }
 
     private void send(Connection c) {
         if (c.dead) {
             return;
         }
+        c.awaiting = true;
         c.intended = c.interval > 0 ? c.nextIntended : System.nanoTime();
         c.out.clear();
         writeMore(c);
@@ -188,6 +212,7 @@ public final class LoadGenerator {
     }
 
     private void responseComplete(Connection c, long now) {
+        c.awaiting = false;
         if (now >= measureStart && now < end) {
             completed++;
             latencies.recordValue(Math.min(HIGHEST_NANOS, Math.max(0, now - c.intended)));
@@ -236,6 +261,7 @@ public final class LoadGenerator {
         final ByteBuffer out = ByteBuffer.wrap(request).asReadOnlyBuffer();
         SelectionKey key;
         boolean dead;
+        boolean awaiting;
         long interval;
         long intended;
         long nextIntended;

@@ -1,125 +1,96 @@
 package io.github.coro4j.examples.client;
 
-import static io.github.coro4j.Coro.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.coro4j.Coroutine;
-import io.github.coro4j.EventLoop;
-import io.github.coro4j.Task;
-import io.github.coro4j.examples.http.HttpLimits;
-import io.github.coro4j.examples.http.coroutine.CoroutineHttpServer;
-import io.github.coro4j.net.TcpServer;
-import io.github.coro4j.net.TcpSocket;
+import io.github.coro4j.examples.http.HelloService;
+import io.github.coro4j.examples.http.HttpResponseWriter;
+import io.github.coro4j.examples.http.VirtualThreadHttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The concurrent client against the coroutine HTTP server, a flaky server and a silent one. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ConcurrentClientTest {
-    private static final ConcurrentClient.Options OPTIONS =
-            new ConcurrentClient.Options(50, Duration.ofSeconds(5), 3, Duration.ofMillis(5));
-
     @Test
-    void thousandRequestsAtMostFiftyInFlight() throws Exception {
-        CoroutineHttpServer server = new CoroutineHttpServer(1, HttpLimits.DEFAULT);
+    void thousandRequestsWithBoundedConcurrency() throws Exception {
+        VirtualThreadHttpServer server = new VirtualThreadHttpServer();
         int port = server.start(0);
         try {
-            InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
-            ConcurrentClient.Summary summary = EventLoop.run(
-                    () -> ConcurrentClientCoroutines.fetchAll(address, "/", 1000, OPTIONS));
-            assertEquals(1000, summary.ok(), summary.toString());
+            ClientSummary summary = new ConcurrentClient(50, Duration.ofSeconds(10), 3, Duration.ofMillis(10))
+                    .getMany(URI.create("http://127.0.0.1:" + port + "/"), 1_000);
+            assertEquals(1_000, summary.succeeded(), summary.toString());
             assertEquals(0, summary.failed());
-            assertTrue(summary.maxInFlight() <= 50 && summary.maxInFlight() > 1, summary.toString());
-            assertEquals("Hello, World!", summary.results().get(999).body());
+            assertTrue(summary.maxInFlight() <= 50 && summary.maxInFlight() >= 1, summary.toString());
         } finally {
             server.stop();
         }
     }
 
-    /** Resets the first 30 connections at once, answers the rest with a fixed response. */
-    @Coroutine
-    static void flaky(TcpSocket socket, int[] connections) {
-        connections[0]++;
-        if (connections[0] <= 30) {
-            socket.abort();
-            return;
-        }
-        ByteBuffer buf = ByteBuffer.allocate(4096);
+    @Test
+    void serverErrorsAreRetried() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        HelloService hello = new HelloService();
+        VirtualThreadHttpServer flaky = new VirtualThreadHttpServer(io.github.coro4j.examples.http.HttpLimits.DEFAULT,
+                (request, out, close) -> {
+                    if (calls.incrementAndGet() <= 3) { // the first three calls fail: no request can fail 4 times
+                        HttpResponseWriter.writeError(out, 500);
+                    } else {
+                        hello.respond(request, out, close);
+                    }
+                });
+        int port = flaky.start(0);
         try {
-            await(socket.read(buf), IOException.class); // the request (small: one read)
-            byte[] response = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
-                    .getBytes(StandardCharsets.US_ASCII);
-            await(socket.write(ByteBuffer.wrap(response)), IOException.class);
-        } catch (IOException e) {
-            // the client gave up
-        }
-    }
-
-    /** Reads and never answers. */
-    @Coroutine
-    static void silent(TcpSocket socket) {
-        ByteBuffer buf = ByteBuffer.allocate(4096);
-        try {
-            while (await(socket.read(buf), IOException.class) >= 0) {
-                buf.clear();
-            }
-        } catch (IOException e) {
-            // the client gave up
-        }
-    }
-
-    /** Serves with {@code handler} on this loop, runs the client against it, shuts the server down. */
-    @Coroutine
-    static ConcurrentClient.Summary against(Function<TcpSocket, Task<Void>> handler, int n,
-                                            ConcurrentClient.Options options) throws IOException {
-        TcpServer server = TcpServer.bind(new InetSocketAddress("127.0.0.1", 0));
-        server.serve(handler);
-        try {
-            Task<ConcurrentClient.Summary> run = ConcurrentClientCoroutines.fetchAll(server.localAddress(), "/", n,
-                    options);
-            return await(run);
+            ClientSummary summary = new ConcurrentClient(10, Duration.ofSeconds(10), 4, Duration.ofMillis(1))
+                    .getMany(URI.create("http://127.0.0.1:" + port + "/"), 100);
+            assertEquals(100, summary.succeeded(), summary.toString());
+            assertTrue(summary.retries() >= 3, summary.toString());
         } finally {
-            await(server.shutdown(Duration.ZERO));
+            flaky.stop();
         }
     }
 
     @Test
-    void retriesAfterResets() {
-        int[] connections = new int[1];
-        // Processor workaround: the handler lambda is a typed local. Passed inline as an argument of the companion
-        // factory (against(socket -> ...flaky(socket, connections), ...)), javac crashes with
-        // "AssertionError: Incorrect number of arguments" in TransTypes (JDK 17 and 25), see the coex report.
-        Function<TcpSocket, Task<Void>> handler = socket -> ConcurrentClientTestCoroutines.flaky(socket, connections);
-        ConcurrentClient.Summary summary = EventLoop.run(
-                () -> ConcurrentClientTestCoroutines.against(handler, 100, OPTIONS));
-        assertEquals(100, summary.ok(), summary.toString());
-        assertEquals(30, summary.retries(), "the first 30 attempts were reset, their retries answered");
-        assertEquals(130, connections[0], "one connection per attempt");
-    }
-
-    @Test
-    void timesOutAndGivesUpAfterTheLastAttempt() {
-        ConcurrentClient.Options options = new ConcurrentClient.Options(10, Duration.ofMillis(100), 2,
-                Duration.ofMillis(10));
-        long start = System.nanoTime();
-        Function<TcpSocket, Task<Void>> handler = ConcurrentClientTestCoroutines::silent; // same workaround
-        ConcurrentClient.Summary summary = EventLoop.run(
-                () -> ConcurrentClientTestCoroutines.against(handler, 20, options));
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(20, summary.failed(), summary.toString());
-        assertEquals(20, summary.retries(), "one retry each");
-        ConcurrentClient.Result r = summary.results().get(0);
-        assertEquals(-1, r.status());
-        assertTrue(r.failure().contains("TaskTimeoutException"), r.failure());
-        // 20 requests, 10 at a time, 2 attempts of 100 ms: about 2 * (200 + 10) ms; bounded loosely for a busy machine
-        assertTrue(millis >= 400 && millis < 20_000, millis + " ms");
+    void aServerThatNeverAnswersTimesOutWithinBounds() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 100, InetAddress.getLoopbackAddress())) {
+            List<Socket> accepted = new ArrayList<>();
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        Socket s = silent.accept(); // accept and never answer
+                        synchronized (accepted) {
+                            accepted.add(s);
+                        }
+                    }
+                } catch (IOException e) {
+                    // closed: the test is over
+                }
+            });
+            long start = System.nanoTime();
+            ClientSummary summary = new ConcurrentClient(5, Duration.ofMillis(200), 2, Duration.ofMillis(10))
+                    .getMany(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"), 10);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(10, summary.failed(), summary.toString());
+            assertEquals(20, summary.timeouts(), summary.toString());
+            assertEquals(10, summary.retries(), summary.toString());
+            // 10 requests, 5 at a time, 2 attempts of 200 ms each: about 1 s, far below the sum of all timeouts
+            assertTrue(millis < 10_000, "took " + millis + " ms");
+            silent.close();
+            acceptor.join(5_000);
+            synchronized (accepted) {
+                for (Socket s : accepted) {
+                    s.close();
+                }
+            }
+        }
     }
 }

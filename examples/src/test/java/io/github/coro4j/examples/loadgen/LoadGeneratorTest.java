@@ -36,6 +36,33 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void requestsUnansweredAtTheEndAreChargedInOpenLoop() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            java.util.List<java.net.Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept()); // and never answer
+                    }
+                } catch (IOException e) {
+                    // closed: the test is over
+                }
+            });
+            // 4 connections at 40/s in all: one request each every 100 ms, 500 ms measured after 100 ms
+            LoadResult r = LoadGenerator.run(new LoadSpec("echo", silent.getLocalPort(), 4, 40, 100, 500, 64));
+            assertEquals(0, r.completed());
+            assertEquals(20, r.unfinished(), r.toLine());
+            assertTrue(r.maxMicros() >= 400_000, "the oldest unanswered request waited the whole window: "
+                    + r.toLine());
+            silent.close();
+            acceptor.join(5_000);
+            for (java.net.Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void httpInAChildJvm() throws Exception {
         VirtualThreadHttpServer server = new VirtualThreadHttpServer();
         int port = server.start(0);
@@ -73,7 +100,7 @@ class LoadGeneratorTest {
 
     @Test
     void resultLineRoundTrips() {
-        LoadResult r = new LoadResult(10, 1234, 2468.5, 10.5, 20, 30, 40, 50, 1);
+        LoadResult r = new LoadResult(10, 1234, 3, 2468.5, 10.5, 20, 30, 40, 50, 1);
         assertEquals(r, LoadResult.parse(r.toLine()));
     }
 
