@@ -50,10 +50,10 @@ public final class QuickStart {
      */
     @Coroutine
     static String withDeadline(long callMillis, long limitMillis) {
-        // Processor workaround: the call is held in a Task<String> local. Written inline, as
-        // await(withTimeout(d, QuickStartCoroutines.slow(...))), the processor rejects it with "[CoroUnsupported] a
-        // type that does not resolve: <any>" (the companion does not exist yet when the body is analysed, and
-        // withTimeout's type is inferred from it).
+        // The call is held in a Task<String> local, as the processor asks: written inline,
+        // await(withTimeout(d, QuickStartCoroutines.slow(...))) is rejected with "[CoroUnsupported] the type of this
+        // await is not known while the processor runs (it awaits something generated in the same round)", since
+        // the companion does not exist yet when the body is analysed and withTimeout's type is inferred from it.
         Task<String> call = QuickStartCoroutines.slow("done", callMillis);
         try {
             return await(withTimeout(Duration.ofMillis(limitMillis), call));
