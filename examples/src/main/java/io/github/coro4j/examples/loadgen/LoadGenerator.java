@@ -19,7 +19,8 @@ import org.HdrHistogram.Histogram;
  * A single-threaded NIO load generator for the echo and HTTP servers, meant to run in its own JVM (see
  * {@link LoadGeneratorProcess}) so that its connections do not count against the server's descriptor limit.
  *
- * <p>Each connection has at most one request in flight. In <em>open-loop</em> mode ({@link LoadSpec#rate()} > 0)
+ * <p>Before the clock starts, every connection makes one round trip, so that a server still accepting and setting
+ * up thousands of connections is not measured in that state. Each connection has at most one request in flight. In <em>open-loop</em> mode ({@link LoadSpec#rate()} > 0)
  * every connection has a schedule of intended send times, evenly spread, and latency is measured from the
  * intended send time, not the actual one: when the server stalls, the requests that should have been sent meanwhile
  * are charged the stall (no coordinated omission), and so are the requests still unanswered at the end. In
@@ -40,6 +41,8 @@ public final class LoadGenerator {
     private final Histogram latencies = new Histogram(HIGHEST_NANOS, 3);
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private long completed;
+    private boolean priming;
+    private int primed;
     private long errors;
     private long measureStart;
     private long end;
@@ -105,7 +108,40 @@ public final class LoadGenerator {
         }
     }
 
+    /**
+     * Sends one request on every connection and waits for every response, so that the measurement starts once the
+     * server has accepted and set up all connections (a cold server may take seconds for 10,000 of them), not in
+     * the middle of that storm.
+     */
+    private void primeAll() throws IOException {
+        priming = true;
+        for (Connection c : connections) {
+            send(c);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (primed + errors < connections.size()) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("only " + primed + " of " + connections.size()
+                        + " connections got a first response within 60 s");
+            }
+            selector.select(100);
+            long now = System.nanoTime();
+            for (SelectionKey key : selector.selectedKeys()) {
+                Connection c = (Connection) key.attachment();
+                if (!c.dead && key.isValid() && key.isWritable()) {
+                    writeMore(c);
+                }
+                if (!c.dead && key.isValid() && key.isReadable()) {
+                    read(c, now);
+                }
+            }
+            selector.selectedKeys().clear();
+        }
+        priming = false;
+    }
+
     private LoadResult drive() throws IOException {
+        primeAll();
         long start = System.nanoTime();
         measureStart = start + TimeUnit.MILLISECONDS.toNanos(spec.warmupMillis());
         end = measureStart + TimeUnit.MILLISECONDS.toNanos(spec.durationMillis());
@@ -213,6 +249,11 @@ public final class LoadGenerator {
 
     private void responseComplete(Connection c, long now) {
         c.awaiting = false;
+        if (priming) {
+            primed++;
+            c.key.interestOps(0);
+            return;
+        }
         if (now >= measureStart && now < end) {
             completed++;
             latencies.recordValue(Math.min(HIGHEST_NANOS, Math.max(0, now - c.intended)));

@@ -42,7 +42,10 @@ class LoadGeneratorTest {
             Thread acceptor = Thread.ofVirtual().start(() -> {
                 try {
                     while (true) {
-                        accepted.add(silent.accept()); // and never answer
+                        java.net.Socket s = silent.accept();
+                        accepted.add(s);
+                        // answer the first message (the priming round trip), then never again
+                        s.getOutputStream().write(s.getInputStream().readNBytes(64));
                     }
                 } catch (IOException e) {
                     // closed: the test is over
