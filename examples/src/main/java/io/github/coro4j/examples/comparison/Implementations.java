@@ -2,11 +2,14 @@ package io.github.coro4j.examples.comparison;
 
 import io.github.coro4j.examples.echo.EchoServerImpl;
 import io.github.coro4j.examples.echo.NioEchoServer;
+import io.github.coro4j.examples.echo.coroutine.CoroutineEchoServer;
 import io.github.coro4j.examples.echo.VirtualThreadEchoServer;
 import io.github.coro4j.examples.http.HttpServerImpl;
 import io.github.coro4j.examples.http.VirtualThreadHttpServer;
+import io.github.coro4j.examples.http.coroutine.CoroutineHttpServer;
 import io.github.coro4j.examples.netty.NettyEchoServer;
 import io.github.coro4j.examples.netty.NettyHttpServer;
+import io.github.coro4j.examples.tasks.CoroutineTasks;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,8 +39,7 @@ public final class Implementations {
     /** The echo server of {@code side}, if it exists. */
     public static Optional<Supplier<EchoServerImpl>> echoServer(Side side) {
         return switch (side) {
-            // Plug-in point: Side.COROUTINES -> Optional.of(CoroutineEchoServer::new) once io.github.coro4j.net lands.
-            case COROUTINES -> Optional.empty();
+            case COROUTINES -> Optional.of(CoroutineEchoServer::new);
             case VIRTUAL_THREADS -> Optional.of(VirtualThreadEchoServer::new);
             case NETTY -> Optional.of(NettyEchoServer::new);
             case NIO_FLOOR -> Optional.of(NioEchoServer::new);
@@ -47,8 +49,7 @@ public final class Implementations {
     /** The HTTP server of {@code side}, if it exists. */
     public static Optional<Supplier<HttpServerImpl>> httpServer(Side side) {
         return switch (side) {
-            // Plug-in point: Side.COROUTINES -> Optional.of(CoroutineHttpServer::new), driving HttpConnection.
-            case COROUTINES -> Optional.empty();
+            case COROUTINES -> Optional.of(CoroutineHttpServer::new);
             case VIRTUAL_THREADS -> Optional.of(VirtualThreadHttpServer::new);
             case NETTY -> Optional.of(NettyHttpServer::new);
             case NIO_FLOOR -> Optional.empty();
@@ -58,8 +59,7 @@ public final class Implementations {
     /** The waiting-tasks implementation of {@code side}, if it exists. */
     public static Optional<Supplier<WaitingTasksImpl>> waitingTasks(Side side) {
         return switch (side) {
-            // Plug-in point: Side.COROUTINES -> a @Coroutine that awaits a shared Promise, once the processor lands.
-            case COROUTINES -> Optional.empty();
+            case COROUTINES -> Optional.of(CoroutineTasks::new);
             case VIRTUAL_THREADS -> Optional.of(VirtualThreadTasks::new);
             default -> Optional.empty();
         };
@@ -68,8 +68,7 @@ public final class Implementations {
     /** The spawn-and-complete implementation of {@code side}, if it exists. */
     public static Optional<Supplier<SpawnAndCompleteImpl>> spawnAndComplete(Side side) {
         return switch (side) {
-            // Plug-in point: Side.COROUTINES -> spawn trivial @Coroutine tasks on one loop, await them all.
-            case COROUTINES -> Optional.empty();
+            case COROUTINES -> Optional.of(CoroutineTasks::new);
             case VIRTUAL_THREADS -> Optional.of(VirtualThreadTasks::new);
             default -> Optional.empty();
         };
@@ -78,8 +77,7 @@ public final class Implementations {
     /** The hand-off implementation of {@code side}, if it exists. */
     public static Optional<Supplier<HandOffImpl>> handOff(Side side) {
         return switch (side) {
-            // Plug-in point: Side.COROUTINES -> two @Coroutine tasks ping-ponging through sync.Event or a Promise.
-            case COROUTINES -> Optional.empty();
+            case COROUTINES -> Optional.of(CoroutineTasks::new);
             case VIRTUAL_THREADS -> Optional.of(VirtualThreadTasks::new);
             default -> Optional.empty();
         };

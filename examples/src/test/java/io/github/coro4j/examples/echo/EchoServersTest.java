@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.coro4j.examples.TestClients;
+import io.github.coro4j.examples.echo.coroutine.CoroutineEchoServer;
 import io.github.coro4j.examples.netty.NettyEchoServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,9 @@ class EchoServersTest {
         return Stream.of(
                 Arguments.of("virtual threads", (Supplier<EchoServerImpl>) VirtualThreadEchoServer::new),
                 Arguments.of("nio floor", (Supplier<EchoServerImpl>) NioEchoServer::new),
-                Arguments.of("netty", (Supplier<EchoServerImpl>) () -> new NettyEchoServer(2)));
+                Arguments.of("netty", (Supplier<EchoServerImpl>) () -> new NettyEchoServer(2)),
+                Arguments.of("coroutines, 1 loop", (Supplier<EchoServerImpl>) () -> new CoroutineEchoServer(1)),
+                Arguments.of("coroutines, 2 loops", (Supplier<EchoServerImpl>) () -> new CoroutineEchoServer(2)));
     }
 
     @ParameterizedTest(name = "{0}")

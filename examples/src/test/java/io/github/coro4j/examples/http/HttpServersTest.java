@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.coro4j.examples.TestClients;
+import io.github.coro4j.examples.bothways.LoopBothWaysServer;
+import io.github.coro4j.examples.bothways.ThreadBothWaysServer;
+import io.github.coro4j.examples.http.coroutine.CoroutineHttpServer;
 import io.github.coro4j.examples.netty.NettyHttpServer;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +31,16 @@ class HttpServersTest {
     static Stream<Arguments> servers() {
         return Stream.of(
                 Arguments.of("virtual threads", (Supplier<HttpServerImpl>) VirtualThreadHttpServer::new),
-                Arguments.of("netty", (Supplier<HttpServerImpl>) () -> new NettyHttpServer(2, HttpLimits.DEFAULT)));
+                Arguments.of("netty", (Supplier<HttpServerImpl>) () -> new NettyHttpServer(2, HttpLimits.DEFAULT)),
+                Arguments.of("coroutines, 1 loop",
+                        (Supplier<HttpServerImpl>) () -> new CoroutineHttpServer(1, HttpLimits.DEFAULT)),
+                Arguments.of("coroutines, 2 loops",
+                        (Supplier<HttpServerImpl>) () -> new CoroutineHttpServer(2, HttpLimits.DEFAULT)),
+                // one @Coroutine source (BothWays.serve) run both ways: state machine on a loop, original on VTs
+                Arguments.of("BothWays on the loop",
+                        (Supplier<HttpServerImpl>) () -> new LoopBothWaysServer(1, HttpLimits.DEFAULT)),
+                Arguments.of("BothWays on virtual threads",
+                        (Supplier<HttpServerImpl>) () -> new ThreadBothWaysServer(HttpLimits.DEFAULT)));
     }
 
     private interface Body {
