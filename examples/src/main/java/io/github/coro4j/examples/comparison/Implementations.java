@@ -7,8 +7,6 @@ import io.github.coro4j.examples.echo.VirtualThreadEchoServer;
 import io.github.coro4j.examples.http.HttpServerImpl;
 import io.github.coro4j.examples.http.VirtualThreadHttpServer;
 import io.github.coro4j.examples.http.coroutine.CoroutineHttpServer;
-import io.github.coro4j.examples.netty.NettyEchoServer;
-import io.github.coro4j.examples.netty.NettyHttpServer;
 import io.github.coro4j.examples.tasks.CoroutineTasks;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +39,7 @@ public final class Implementations {
         return switch (side) {
             case COROUTINES -> Optional.of(CoroutineEchoServer::new);
             case VIRTUAL_THREADS -> Optional.of(VirtualThreadEchoServer::new);
-            case NETTY -> Optional.of(NettyEchoServer::new);
+            case NETTY -> testScoped(NETTY_ECHO, EchoServerImpl.class);
             case NIO_FLOOR -> Optional.of(NioEchoServer::new);
         };
     }
@@ -51,7 +49,7 @@ public final class Implementations {
         return switch (side) {
             case COROUTINES -> Optional.of(CoroutineHttpServer::new);
             case VIRTUAL_THREADS -> Optional.of(VirtualThreadHttpServer::new);
-            case NETTY -> Optional.of(NettyHttpServer::new);
+            case NETTY -> testScoped(NETTY_HTTP, HttpServerImpl.class);
             case NIO_FLOOR -> Optional.empty();
         };
     }
@@ -86,5 +84,29 @@ public final class Implementations {
     /** What the table shows for a side that has no implementation of a scenario. */
     public static String missing(Side side) {
         return side == Side.COROUTINES ? PENDING : NOT_APPLICABLE;
+    }
+
+    /*
+     * Netty is the reference, not a dependency of the examples: its servers live in the test sources, with Netty
+     * in test scope, and README's main command runs the comparison on the test class path. Elsewhere (a class
+     * path without them) the Netty column is simply absent.
+     */
+    private static final String NETTY_ECHO = "io.github.coro4j.examples.netty.NettyEchoServer";
+    private static final String NETTY_HTTP = "io.github.coro4j.examples.netty.NettyHttpServer";
+
+    private static <T> Optional<Supplier<T>> testScoped(String className, Class<T> type) {
+        Class<? extends T> impl;
+        try {
+            impl = Class.forName(className).asSubclass(type);
+        } catch (ClassNotFoundException e) {
+            return Optional.empty();
+        }
+        return Optional.of(() -> {
+            try {
+                return impl.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot create " + className, e);
+            }
+        });
     }
 }
