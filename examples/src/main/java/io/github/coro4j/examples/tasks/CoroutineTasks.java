@@ -22,7 +22,7 @@ import java.util.concurrent.ExecutionException;
  * <ul>
  * <li>memory: {@code count} {@link #waitFor} tasks, each suspended on one shared {@link Promise};
  * <li>spawn: {@code count} {@link #trivial} tasks, each of which yields once (so it is scheduled through the
- *     loop once, as a virtual thread is scheduled once on its carrier), then counts down a shared counter;
+ *     loop once, as a virtual thread is scheduled once on its carrier) and completes;
  * <li>hand-off: {@link #ping} and {@link #pong} wake each other through two {@link Event}s.
  * </ul>
  */
@@ -37,30 +37,20 @@ public final class CoroutineTasks implements WaitingTasksImpl, SpawnAndCompleteI
         await(gate);
     }
 
-    /**
-     * Yields to the loop once, then counts itself done; the last one completes {@code done} (what the
-     * virtual-thread side does with a CountDownLatch).
-     */
+    /** Yields to the loop once, then completes. */
     @Coroutine
-    static void trivial(int[] remaining, Promise<Void> done) {
+    static void trivial() {
         await(yieldNow());
-        if (--remaining[0] == 0) {
-            done.complete(null);
-        }
     }
 
     /** Spawns {@code count} {@link #trivial} tasks and waits for them all. */
     @Coroutine
     static void spawnAll(int count) {
-        if (count == 0) {
-            return;
-        }
-        int[] remaining = {count};
-        Promise<Void> done = new Promise<>();
+        List<Task<Void>> tasks = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            CoroutineTasksCoroutines.trivial(remaining, done);
+            tasks.add(CoroutineTasksCoroutines.trivial());
         }
-        await(done);
+        await(all(tasks));
     }
 
     /** The first player: wakes {@code pong}, then waits to be woken, {@code rounds} times. */
