@@ -270,6 +270,9 @@ public final class EventLoop implements Executor, AutoCloseable {
             return;
         }
         callbacksSincePoll = 0;
+        // An interrupt makes park() and select() return at once, every turn: the loop would spin. A loop is
+        // stopped with close(), not with an interrupt, so the flag is cleared here (as Netty does).
+        Thread.interrupted();
         try {
             if (!inbox.prepareToBlock()) {
                 return;
