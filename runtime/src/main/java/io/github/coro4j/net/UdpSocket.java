@@ -156,14 +156,24 @@ public final class UdpSocket implements AutoCloseable {
         }
     }
 
-    private final class SendOp extends StateMachine<Void> {
-        private final ByteBuffer src;
-        private final SocketAddress target;
+    /**
+     * Waits for readiness and retries a non-blocking datagram operation until it goes through; the pending flag
+     * of the operation is cleared when it ends, however it ends.
+     */
+    private abstract class RetryOp<T> extends StateMachine<T> {
+        private final int op;
 
-        SendOp(ByteBuffer src, SocketAddress target) {
-            this.src = src;
-            this.target = target;
+        RetryOp(int op) {
+            this.op = op;
         }
+
+        /** One non-blocking try: true if it went through, and then {@link #value()} is the task's value. */
+        abstract boolean attempt() throws IOException;
+
+        abstract T value();
+
+        /** Clears the operation's pending flag. */
+        abstract void finished();
 
         @Override
         protected Object step() throws IOException {
@@ -172,17 +182,17 @@ public final class UdpSocket implements AutoCloseable {
                     if (state == 1) {
                         state = 0;
                         resume();
-                        if (channel.send(src, target) > 0 || !src.hasRemaining()) {
-                            sending = false;
-                            return null;
+                        if (attempt()) {
+                            finished();
+                            return value();
                         }
                     }
-                    if (suspend(loop.awaitReady(channel, SelectionKey.OP_WRITE), 1)) {
+                    if (suspend(loop.awaitReady(channel, op), 1)) {
                         return SUSPENDED;
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                sending = false;
+                finished();
                 if (e instanceof CancelledException) {
                     releaseIfIdle();
                 }
@@ -191,37 +201,55 @@ public final class UdpSocket implements AutoCloseable {
         }
     }
 
-    private final class ReceiveOp extends StateMachine<SocketAddress> {
+    private final class SendOp extends RetryOp<Void> {
+        private final ByteBuffer src;
+        private final SocketAddress target;
+
+        SendOp(ByteBuffer src, SocketAddress target) {
+            super(SelectionKey.OP_WRITE);
+            this.src = src;
+            this.target = target;
+        }
+
+        @Override
+        boolean attempt() throws IOException {
+            return channel.send(src, target) > 0 || !src.hasRemaining();
+        }
+
+        @Override
+        Void value() {
+            return null;
+        }
+
+        @Override
+        void finished() {
+            sending = false;
+        }
+    }
+
+    private final class ReceiveOp extends RetryOp<SocketAddress> {
         private final ByteBuffer dst;
+        private SocketAddress from;
 
         ReceiveOp(ByteBuffer dst) {
+            super(SelectionKey.OP_READ);
             this.dst = dst;
         }
 
         @Override
-        protected Object step() throws IOException {
-            try {
-                for (;;) {
-                    if (state == 1) {
-                        state = 0;
-                        resume();
-                        SocketAddress from = channel.receive(dst);
-                        if (from != null) {
-                            receiving = false;
-                            return from;
-                        }
-                    }
-                    if (suspend(loop.awaitReady(channel, SelectionKey.OP_READ), 1)) {
-                        return SUSPENDED;
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                receiving = false;
-                if (e instanceof CancelledException) {
-                    releaseIfIdle();
-                }
-                throw e;
-            }
+        boolean attempt() throws IOException {
+            from = channel.receive(dst);
+            return from != null;
+        }
+
+        @Override
+        SocketAddress value() {
+            return from;
+        }
+
+        @Override
+        void finished() {
+            receiving = false;
         }
     }
 }
