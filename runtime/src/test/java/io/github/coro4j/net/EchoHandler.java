@@ -5,7 +5,7 @@ import io.github.coro4j.Task;
 import java.nio.ByteBuffer;
 
 /** A hand-written coroutine shaped like generated code: read, write back, until end of stream. */
-final class EchoHandler extends StateMachine<Void> {
+public final class EchoHandler extends StateMachine<Void> {
     private final TcpSocket socket;
     private final ByteBuffer buf;
 
@@ -16,7 +16,12 @@ final class EchoHandler extends StateMachine<Void> {
 
     /** The companion factory a user would pass to serve(). */
     static Task<Void> handle(TcpSocket socket) {
-        return new EchoHandler(socket, 8192).start();
+        return handle(socket, 8192);
+    }
+
+    /** The same with a buffer of {@code bufferSize} bytes (the echo benchmark uses 16 KiB). */
+    public static Task<Void> handle(TcpSocket socket, int bufferSize) {
+        return new EchoHandler(socket, bufferSize).start();
     }
 
     @Override

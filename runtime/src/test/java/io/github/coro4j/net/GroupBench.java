@@ -40,7 +40,7 @@ public final class GroupBench {
     }
 
     static GroupServer start(EventLoopGroup group, EventLoopGroup.Distribution d) throws Exception {
-        GroupServer s = group.serve(new InetSocketAddress("127.0.0.1", 0), EchoBench.Echo::handle, 1024, d);
+        GroupServer s = group.serve(new InetSocketAddress("127.0.0.1", 0), EchoBench::handle, 1024, d);
         s.setErrorHandler((m, e) -> { }); // clients reset their connections: expected
         return s;
     }
