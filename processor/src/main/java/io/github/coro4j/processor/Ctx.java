@@ -43,6 +43,21 @@ final class Ctx {
         return name;
     }
 
+    /** Method handles for super calls, protected members of other packages and enclosing instances. */
+    private Access access;
+
+    Access access() {
+        if (access == null) {
+            access = new Access(this);
+        }
+        return access;
+    }
+
+    /** The holder class of {@link #access()}, to nest in the state machine; null if nothing needed it. */
+    com.palantir.javapoet.TypeSpec accessHolder() {
+        return access == null || access.isEmpty() ? null : access.build();
+    }
+
     /** Local classes declared before an await, lifted to the top of step(), where every state sees them. */
     final List<String> liftedClasses = new ArrayList<>();
 

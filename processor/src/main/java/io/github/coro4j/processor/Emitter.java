@@ -142,6 +142,10 @@ final class Emitter {
                         .addException(Throwable.class)
                         .addCode(withTypes(c, stepBody(c, listing, loopLabel)))
                         .build());
+        TypeSpec holder = c.accessHolder(); // static members: method handles (Access)
+        if (holder != null) {
+            sm.addType(holder);
+        }
         companion.addType(sm.build());
     }
 

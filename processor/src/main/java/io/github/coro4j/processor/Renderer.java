@@ -2,7 +2,14 @@ package io.github.coro4j.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BindingPatternTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
@@ -37,9 +44,14 @@ import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * Prints a subtree of the body as source for the companion, without touching javac's trees: it copies the
@@ -72,6 +84,13 @@ final class Renderer {
     Jumps jumps;
     Listing listing;
     private final Map<Element, String> captureNames = new IdentityHashMap<>();
+    /**
+     * While a lifted local class is printed: the locals it captures, read from its own fields (copied from the
+     * state machine's fields when an instance is created), see {@link StateBuilder}.
+     */
+    final Map<Element, String> liftedCaptures = new IdentityHashMap<>();
+    /** Lifted local classes that capture locals: created only where the declaration's values are current. */
+    final Set<Element> capturingLifted = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Renderer(Ctx c) {
         this.c = c;
@@ -196,7 +215,9 @@ final class Renderer {
             }
             if (name.equals("super")) {
                 if (classes.isEmpty()) {
-                    throw new Unsupported(node, "'super' cannot be reached from the generated companion class");
+                    // super.m(...) and super.f are rewritten by their parents; what is left is super::m
+                    throw new Unsupported(node, "'super' is reached by the generated companion class only in "
+                            + "super.m(...) and super.field; write a lambda instead of the method reference");
                 }
                 return null;
             }
@@ -217,13 +238,6 @@ final class Renderer {
             return null;
         }
 
-        private String self(Tree at) {
-            if (c.self == null) {
-                throw new Unsupported(at, "'this' in a static method");
-            }
-            return c.self;
-        }
-
         private String identifier(IdentifierTree node, Element e) {
             switch (e.getKind()) {
                 case LOCAL_VARIABLE:
@@ -231,6 +245,10 @@ final class Renderer {
                 case EXCEPTION_PARAMETER:
                 case RESOURCE_VARIABLE:
                 case BINDING_VARIABLE: {
+                    String lifted = liftedCaptures.get(e);
+                    if (lifted != null) {
+                        return lifted;
+                    }
                     String n = c.hoisting.names.get(e);
                     if (n != null && opaque() && c.hoisting.hoisted.contains(e)) {
                         return capture(e, n);
@@ -254,14 +272,18 @@ final class Renderer {
                         }
                     }
                     TypeElement owner = (TypeElement) e.getEnclosingElement();
+                    boolean handle = Access.needsHandle(c, e);
+                    if (handle && e.getKind() != ElementKind.FIELD) {
+                        // calls are rewritten by visitMethodInvocation; anything else is not expected here
+                        throw new Unsupported(node, "'" + e.getSimpleName() + "' is protected in another package");
+                    }
                     if (e.getModifiers().contains(Modifier.STATIC)) {
-                        return typeName(owner) + "." + e.getSimpleName();
+                        return handle ? c.access().field((VariableElement) e, staticVia(e), "get", node) + "()"
+                                : typeName(owner) + "." + e.getSimpleName();
                     }
-                    if (!c.types.isSubtype(c.types.erasure(c.m.owner.asType()), c.types.erasure(owner.asType()))) {
-                        throw new Unsupported(node, "'" + e.getSimpleName() + "' is a member of an enclosing instance,"
-                                + " which the companion class cannot reach");
-                    }
-                    return self(node) + "." + e.getSimpleName();
+                    Receiver r = implicitReceiver(e, node);
+                    return handle ? c.access().field((VariableElement) e, r.via, "get", node) + "(" + r.text + ")"
+                            : r.text + "." + e.getSimpleName();
                 }
                 case CLASS:
                 case INTERFACE:
@@ -307,16 +329,221 @@ final class Renderer {
             String id = node.getIdentifier().toString();
             if (id.equals("this") || id.equals("super")) {
                 Element e = c.trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
-                if (classes.isEmpty() && id.equals("this") && e != null && e.equals(c.m.owner)) {
-                    edit(node, self(node));
+                if (e != null && classes.contains(e)) {
                     return null;
                 }
-                if (!classes.isEmpty() && e != null && classes.contains(e)) {
+                if (id.equals("this") && e instanceof TypeElement && encloses((TypeElement) e)) {
+                    edit(node, outer((TypeElement) e, node)); // Owner.this, or Outer.this of an inner class
                     return null;
                 }
-                throw new Unsupported(node, "'" + node + "' cannot be reached from the generated companion class");
+                throw new Unsupported(node, "'" + node + "' cannot be reached from the generated companion class"
+                        + (id.equals("super") ? "; call a method of " + node.getExpression() + " that makes the "
+                        + "super call instead" : ""));
             }
-            return scan(node.getExpression(), unused);
+            ExpressionTree q = node.getExpression();
+            if (isSuper(q) && !inLocalClassOf(q)) {
+                // super.field: the field as a member of the superclass (fields are resolved statically)
+                HandleField h = handleField(getCurrentPath());
+                if (h != null) {
+                    edit(node, h.get(node));
+                } else if (q instanceof IdentifierTree) {
+                    TypeMirror sup = c.m.owner.getSuperclass();
+                    edit(node, "((" + c.ref(TypeName.get(sup)) + ") " + self(node) + ")." + id);
+                } else {
+                    scan(q, unused); // X.super.f: reported above
+                }
+                return null;
+            }
+            HandleField h = handleField(getCurrentPath());
+            if (h != null) {
+                edit(node, h.get(node));
+                return null;
+            }
+            return scan(q, unused);
+        }
+
+        /** Whether {@code t} is the coroutine's class or one that encloses it. */
+        private boolean encloses(TypeElement t) {
+            for (Element x = c.m.owner; x instanceof TypeElement; x = x.getEnclosingElement()) {
+                if (x.equals(t)) {
+                    return true;
+                }
+                if (x.getModifiers().contains(Modifier.STATIC)) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** Whether {@code super} or {@code X.super} at {@code q} means a local or anonymous class of the body. */
+        private boolean inLocalClassOf(Tree q) {
+            if (q instanceof IdentifierTree) {
+                return !classes.isEmpty();
+            }
+            Element e = c.trees.getElement(new TreePath(getCurrentPath(), ((MemberSelectTree) q).getExpression()));
+            return e != null && classes.contains(e);
+        }
+
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+            Element e = c.trees.getElement(getCurrentPath());
+            ExpressionTree sel = node.getMethodSelect();
+            if (!(e instanceof ExecutableElement)) {
+                return super.visitMethodInvocation(node, unused);
+            }
+            ExecutableElement m = (ExecutableElement) e;
+            TreePath selPath = new TreePath(getCurrentPath(), sel);
+            String accessor = null;
+            String receiver = null;
+            if (sel instanceof MemberSelectTree && isSuper(((MemberSelectTree) sel).getExpression())) {
+                ExpressionTree q = ((MemberSelectTree) sel).getExpression();
+                if (inLocalClassOf(q)) {
+                    return super.visitMethodInvocation(node, unused);
+                }
+                TypeElement special;
+                if (q instanceof IdentifierTree) {
+                    special = (TypeElement) c.types.asElement(c.m.owner.getSuperclass());
+                } else {
+                    Element x = c.trees.getElement(new TreePath(selPath, ((MemberSelectTree) q).getExpression()));
+                    if (x instanceof TypeElement && ((TypeElement) x).getKind().isInterface()) {
+                        special = (TypeElement) x; // Iface.super.m(): a default method
+                    } else if (x != null && x.equals(c.m.owner)) {
+                        special = (TypeElement) c.types.asElement(c.m.owner.getSuperclass());
+                    } else {
+                        throw new Unsupported(q, "'" + q + "' cannot be reached from the generated companion "
+                                + "class; call a method of " + ((MemberSelectTree) q).getExpression()
+                                + " that makes the super call instead");
+                    }
+                }
+                if (m.getModifiers().contains(Modifier.STATIC)) {
+                    throw new Unsupported(node, "a static method called through 'super': call it by its class name");
+                }
+                accessor = c.access().call(m, special, c.m.owner, node);
+                receiver = self(node);
+            } else if (Access.needsHandle(c, m) && !memberOfLocalClass(m)) {
+                boolean isStatic = m.getModifiers().contains(Modifier.STATIC);
+                if (sel instanceof IdentifierTree) {
+                    if (isStatic) {
+                        accessor = c.access().call(m, null, staticVia(m), node);
+                    } else {
+                        Receiver r = implicitReceiver(m, node);
+                        accessor = c.access().call(m, null, r.via, node);
+                        receiver = r.text;
+                    }
+                } else {
+                    TreePath qp = new TreePath(selPath, ((MemberSelectTree) sel).getExpression());
+                    if (isStatic) {
+                        if (!(c.trees.getElement(qp) instanceof TypeElement)) {
+                            throw new Unsupported(node, "a protected static method called through an instance: "
+                                    + "call it by its class name");
+                        }
+                        accessor = c.access().call(m, null, staticVia(m), node);
+                    } else {
+                        accessor = c.access().call(m, null, via(c.trees.getTypeMirror(qp), m), node);
+                        receiver = sub(qp.getLeaf(), qp.getParentPath());
+                    }
+                }
+            }
+            if (accessor == null) {
+                return super.visitMethodInvocation(node, unused);
+            }
+            if (!node.getTypeArguments().isEmpty()) {
+                throw new Unsupported(node, "explicit type arguments on a call the companion makes through a method "
+                        + "handle; let them be inferred");
+            }
+            StringBuilder b = new StringBuilder(accessor).append('(');
+            String sep = "";
+            if (receiver != null) {
+                b.append(receiver);
+                sep = ", ";
+            }
+            for (ExpressionTree a : node.getArguments()) {
+                b.append(sep).append(sub(a));
+                sep = ", ";
+            }
+            edit(node, b.append(')').toString());
+            return null;
+        }
+
+        private String sub(Tree t, TreePath parent) {
+            return render(new TreePath(parent, t));
+        }
+
+        /** Whether {@code e} is a member of a local or anonymous class of the body being printed. */
+        private boolean memberOfLocalClass(Element e) {
+            for (TypeElement local : classes) {
+                if (c.types.isSubtype(c.types.erasure(local.asType()),
+                        c.types.erasure(e.getEnclosingElement().asType()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+            Element e = c.trees.getElement(getCurrentPath());
+            if (isSuper(node.getQualifierExpression()) && !inLocalClassOf(node.getQualifierExpression())) {
+                throw new Unsupported(node, "'" + node + "': the companion class can make a super call, but not as "
+                        + "a method reference; write a lambda (x -> super.m(x)) instead");
+            }
+            if (e != null && Access.needsHandle(c, e) && !memberOfLocalClass(e)) {
+                throw new Unsupported(node, "'" + node + "': " + e.getSimpleName() + " is protected in another "
+                        + "package, which the companion reaches only in calls; write a lambda instead");
+            }
+            if (e != null && node.getMode() == MemberReferenceTree.ReferenceMode.NEW
+                    && capturingLifted.contains(e.getEnclosingElement())) {
+                throw capturingCreation(node, e.getEnclosingElement());
+            }
+            return super.visitMemberReference(node, unused);
+        }
+
+        @Override
+        public Void visitAssignment(AssignmentTree node, Void unused) {
+            HandleField h = handleField(new TreePath(getCurrentPath(), node.getVariable()));
+            if (h == null) {
+                return super.visitAssignment(node, unused);
+            }
+            edit(node, h.set(sub(node.getExpression()), node));
+            return null;
+        }
+
+        @Override
+        public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+            TreePath var = new TreePath(getCurrentPath(), node.getVariable());
+            HandleField h = handleField(var);
+            if (h == null) {
+                return super.visitCompoundAssignment(node, unused);
+            }
+            if (!h.pure) {
+                throw new Unsupported(node, "a compound assignment of a protected field of another package through "
+                        + "a computed receiver; assign the receiver to a local first");
+            }
+            // E1 op= E2 is E1 = (T) (E1 op E2) with E1's receiver evaluated once (a pure receiver here) and its
+            // value read before E2 (JLS 15.26.2)
+            TreePath rhs = new TreePath(getCurrentPath(), node.getExpression());
+            String cast = Spiller.compoundCast(c, c.trees.getTypeMirror(var), node.getKind(), c.trees.getTypeMirror(rhs));
+            edit(node, h.set(cast + "(" + h.get(node) + " " + Spiller.operator(node.getKind()) + " (" + sub(node.getExpression())
+                    + "))", node));
+            return null;
+        }
+
+        @Override
+        public Void visitUnary(UnaryTree node, Void unused) {
+            String op;
+            switch (node.getKind()) {
+                case PREFIX_INCREMENT: op = "preInc"; break;
+                case PREFIX_DECREMENT: op = "preDec"; break;
+                case POSTFIX_INCREMENT: op = "postInc"; break;
+                case POSTFIX_DECREMENT: op = "postDec"; break;
+                default: op = null;
+            }
+            HandleField h = op == null ? null : handleField(new TreePath(getCurrentPath(), node.getExpression()));
+            if (h == null) {
+                return super.visitUnary(node, unused);
+            }
+            edit(node, h.op(op, node)); // the receiver is the accessor's argument: evaluated once
+            return null;
         }
 
         @Override
@@ -326,12 +553,16 @@ final class Renderer {
                 id = ((ParameterizedTypeTree) id).getType();
             }
             Element e = c.trees.getElement(new TreePath(getCurrentPath(), id));
+            if (e != null && capturingLifted.contains(e) && opaque()) {
+                throw capturingCreation(node, e);
+            }
             if (node.getEnclosingExpression() == null && e instanceof TypeElement && classes.isEmpty()
                     && ((TypeElement) e).getNestingKind() == NestingKind.MEMBER
                     && !e.getModifiers().contains(Modifier.STATIC) && e.getKind() == ElementKind.CLASS) {
-                // new Inner() of the receiver: the companion writes self.new Inner()
+                // new Inner() of the receiver (or of an enclosing instance): self.new Inner()
                 keep.add(id);
-                edit(start(node), start(node), self(node) + ".");
+                Receiver r = implicitReceiver(e, node);
+                edit(start(node), start(node), r.text + ".");
             }
             return super.visitNewClass(node, unused);
         }
@@ -439,6 +670,168 @@ final class Renderer {
             }
             return false;
         }
+    }
+
+    /** A receiver as written in the companion, and the class whose access reaching its members uses. */
+    private static final class Receiver {
+        final String text;
+        final TypeElement via;
+
+        Receiver(String text, TypeElement via) {
+            this.text = text;
+            this.via = via;
+        }
+    }
+
+    private String self(Tree at) {
+        if (c.self == null) {
+            throw new Unsupported(at, "'this' in a static method");
+        }
+        return c.self;
+    }
+
+    /**
+     * The instance that an unqualified instance member {@code e} belongs to: the receiver if its class has
+     * the member, else the innermost enclosing instance whose class has it (an inner class's outer instance,
+     * reached through javac's synthetic field, see {@link Access#enclosing}).
+     */
+    private Receiver implicitReceiver(Element e, Tree at) {
+        TypeMirror declaring = c.types.erasure(e.getEnclosingElement().asType());
+        if (c.types.isSubtype(c.types.erasure(c.m.owner.asType()), declaring)) {
+            return new Receiver(self(at), c.m.owner);
+        }
+        for (Element x = c.m.owner.getEnclosingElement(); x instanceof TypeElement; x = x.getEnclosingElement()) {
+            if (c.types.isSubtype(c.types.erasure(x.asType()), declaring)) {
+                return new Receiver(outer((TypeElement) x, at), (TypeElement) x);
+            }
+        }
+        throw new Unsupported(at, "'" + e.getSimpleName() + "' belongs to no instance the companion can reach");
+    }
+
+    /** The enclosing instance of class {@code x}, from the receiver (an instance of an inner class). */
+    private String outer(TypeElement x, Tree at) {
+        if (x.equals(c.m.owner)) {
+            return self(at);
+        }
+        return c.access().enclosing(x, at) + "(" + self(at) + ")";
+    }
+
+    /** The class (the coroutine's or an enclosing one) whose access a protected member of a receiver uses. */
+    private TypeElement via(TypeMirror receiverType, Element member) {
+        TypeMirror t = c.types.erasure(receiverType);
+        for (Element x = c.m.owner; x instanceof TypeElement; x = x.getEnclosingElement()) {
+            if (c.types.isSubtype(t, c.types.erasure(x.asType()))) {
+                return (TypeElement) x;
+            }
+        }
+        return staticVia(member);
+    }
+
+    /** For a protected static member: the innermost of the coroutine's class and its enclosing ones that inherits it. */
+    private TypeElement staticVia(Element member) {
+        TypeMirror declaring = c.types.erasure(member.getEnclosingElement().asType());
+        for (Element x = c.m.owner; x instanceof TypeElement; x = x.getEnclosingElement()) {
+            if (c.types.isSubtype(c.types.erasure(x.asType()), declaring)) {
+                return (TypeElement) x;
+            }
+        }
+        return c.m.owner;
+    }
+
+    static boolean isSuper(Tree t) {
+        return (t instanceof IdentifierTree && ((IdentifierTree) t).getName().contentEquals("super"))
+                || (t instanceof MemberSelectTree && ((MemberSelectTree) t).getIdentifier().contentEquals("super"));
+    }
+
+    private static TreePath stripParens(TreePath p) {
+        while (p.getLeaf() instanceof ParenthesizedTree) {
+            p = new TreePath(p, ((ParenthesizedTree) p.getLeaf()).getExpression());
+        }
+        return p;
+    }
+
+    /** A protected field of another package, as the variable of an assignment: its receiver (null if static). */
+    private final class HandleField {
+        final VariableElement field;
+        final String receiver;
+        final TypeElement via;
+        /** Whether the receiver text can be evaluated twice (it has no side effects). */
+        final boolean pure;
+
+        HandleField(VariableElement field, String receiver, TypeElement via, boolean pure) {
+            this.field = field;
+            this.receiver = receiver;
+            this.via = via;
+            this.pure = pure;
+        }
+
+        String get(Tree at) {
+            return c.access().field(field, via, "get", at) + "(" + (receiver == null ? "" : receiver) + ")";
+        }
+
+        String set(String value, Tree at) {
+            return c.access().field(field, via, "set", at) + "(" + (receiver == null ? "" : receiver + ", ") + value + ")";
+        }
+
+        String op(String op, Tree at) {
+            return c.access().field(field, via, op, at) + "(" + (receiver == null ? "" : receiver) + ")";
+        }
+    }
+
+    /** The field at {@code var} if the companion reaches it through a method handle, else null. */
+    private HandleField handleField(TreePath var) {
+        var = stripParens(var);
+        Tree t = var.getLeaf();
+        if (!(t instanceof IdentifierTree) && !(t instanceof MemberSelectTree)) {
+            return null;
+        }
+        Element e = c.trees.getElement(var);
+        if (e == null || e.getKind() != ElementKind.FIELD || !Access.needsHandle(c, e)) {
+            return null;
+        }
+        VariableElement f = (VariableElement) e;
+        boolean isStatic = f.getModifiers().contains(Modifier.STATIC);
+        if (t instanceof IdentifierTree) {
+            if (isStatic) {
+                return new HandleField(f, null, staticVia(f), true);
+            }
+            Receiver r = implicitReceiver(f, t);
+            return new HandleField(f, r.text, r.via, true);
+        }
+        ExpressionTree q = ((MemberSelectTree) t).getExpression();
+        TreePath qp = new TreePath(var, q);
+        Element qe = c.trees.getElement(qp);
+        if (isStatic) {
+            return qe instanceof TypeElement ? new HandleField(f, null, staticVia(f), true) : null;
+        }
+        if (isSuper(q)) {
+            if (q instanceof MemberSelectTree) {
+                throw new Unsupported(t, "'" + q + "." + f.getSimpleName() + "' cannot be reached from the "
+                        + "generated companion class; use super." + f.getSimpleName() + " in a method of that class");
+            }
+            return new HandleField(f, self(t), c.m.owner, true);
+        }
+        Tree sq = stripParens(qp).getLeaf();
+        boolean pure = sq instanceof IdentifierTree
+                || (sq instanceof MemberSelectTree && ((MemberSelectTree) sq).getIdentifier().contentEquals("this"));
+        return new HandleField(f, render(qp), via(c.trees.getTypeMirror(qp), f), pure);
+    }
+
+    /** Whether the variable at {@code var} is written through a method handle (not a plain lvalue). */
+    boolean viaHandle(TreePath var) {
+        return handleField(var) != null;
+    }
+
+    /** {@code var = value} for a variable written through a method handle; null for a plain variable. */
+    String assignVia(TreePath var, String value) {
+        HandleField h = handleField(var);
+        return h == null ? null : h.set(value, var.getLeaf());
+    }
+
+    private static Unsupported capturingCreation(Tree at, Element cls) {
+        return new Unsupported(at, "the local class " + cls.getSimpleName() + " captures locals and is used after an "
+                + "await, so it is created only in the body itself, where the values it captured are current: not "
+                + "in a lambda or class body; create the instance outside and pass it in");
     }
 
     /** The qualified name of a single-type import of the original file with this simple name, if any. */

@@ -151,7 +151,8 @@ final class Spiller {
             k.add(o);
         } else if (t instanceof MethodInvocationTree) {
             MethodInvocationTree m = (MethodInvocationTree) t;
-            if (m.getMethodSelect() instanceof MemberSelectTree) {
+            if (m.getMethodSelect() instanceof MemberSelectTree
+                    && !Renderer.isSuper(((MemberSelectTree) m.getMethodSelect()).getExpression())) {
                 k.add(((MemberSelectTree) m.getMethodSelect()).getExpression());
             }
             k.addAll(m.getArguments());
@@ -165,7 +166,9 @@ final class Spiller {
             k.add(((ArrayAccessTree) t).getExpression());
             k.add(((ArrayAccessTree) t).getIndex());
         } else if (t instanceof MemberSelectTree) {
-            k.add(((MemberSelectTree) t).getExpression());
+            if (!Renderer.isSuper(((MemberSelectTree) t).getExpression())) {
+                k.add(((MemberSelectTree) t).getExpression());
+            }
         } else if (t instanceof TypeCastTree) {
             k.add(((TypeCastTree) t).getExpression());
         } else if (t instanceof ParenthesizedTree) {
@@ -210,7 +213,7 @@ final class Spiller {
             parts.add(new TreePath(v, ((ArrayAccessTree) t).getIndex()));
         } else if (t instanceof MemberSelectTree) {
             TreePath owner = new TreePath(v, ((MemberSelectTree) t).getExpression());
-            if (!isTypeOrPackage(owner)) {
+            if (!isTypeOrPackage(owner) && !Renderer.isSuper(owner.getLeaf())) {
                 parts.add(owner);
             }
         }
@@ -283,13 +286,15 @@ final class Spiller {
         out.line(old + " = " + variable + ";");
         TreePath rp = new TreePath(p, a.getExpression());
         String rhs = spill(rp);
-        String cast = compoundCast(type, a.getKind(), c.trees.getTypeMirror(rp));
-        return variable + " = " + cast + "(" + old + " " + operator(a.getKind()) + " (" + rhs + "))";
+        String cast = compoundCast(c, type, a.getKind(), c.trees.getTypeMirror(rp));
+        String value = cast + "(" + old + " " + operator(a.getKind()) + " (" + rhs + "))";
+        String viaHandle = r.assignVia(var, value); // a protected field of another package: its setter
+        return viaHandle != null ? viaHandle : variable + " = " + value;
     }
 
     /** The cast that the compound operator implies, if the operation's type differs from the variable's. */
-    private String compoundCast(TypeMirror var, Tree.Kind op, TypeMirror rhs) {
-        TypeMirror p = unboxed(var);
+    static String compoundCast(Ctx c, TypeMirror var, Tree.Kind op, TypeMirror rhs) {
+        TypeMirror p = unboxed(c, var);
         if (!p.getKind().isPrimitive()) {
             return ""; // String +=
         }
@@ -300,12 +305,12 @@ final class Spiller {
                 || op == Tree.Kind.UNSIGNED_RIGHT_SHIFT_ASSIGNMENT) {
             result = promote(p.getKind(), TypeKind.INT);
         } else {
-            result = promote(p.getKind(), unboxed(rhs).getKind());
+            result = promote(p.getKind(), unboxed(c, rhs).getKind());
         }
         return result == p.getKind() ? "" : "(" + p + ") ";
     }
 
-    private TypeMirror unboxed(TypeMirror t) {
+    private static TypeMirror unboxed(Ctx c, TypeMirror t) {
         if (t.getKind() == TypeKind.DECLARED) {
             try {
                 return c.types.unboxedType(t);
@@ -329,7 +334,7 @@ final class Spiller {
         return TypeKind.INT;
     }
 
-    private static String operator(Tree.Kind k) {
+    static String operator(Tree.Kind k) {
         switch (k) {
             case PLUS_ASSIGNMENT: return "+";
             case MINUS_ASSIGNMENT: return "-";

@@ -140,24 +140,33 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
 
     /**
      * A local class used across an await: a local class of the case it is declared in would be out of scope
-     * in later states, so it is declared at the top of step() instead, where all states see it. It may not
-     * capture locals of the method there (they are not in scope), so that is an error.
+     * in later states, so it is declared at the top of step() instead, where all states see it. The locals of
+     * the method that it captures are not in scope there; they are hoisted (their scope spans the await), so
+     * the class gets a final field per captured local, initialised from the state machine's field when an
+     * instance is created. That is the value the declaration captured: a captured local is effectively final,
+     * and an instance is created only in the body after the declaration, within the local's scope (a loop's
+     * next iteration declares the class anew, and the instances of the previous one keep their own copies).
+     * Creating one in a lambda or class body, which could run after the scope is left, is an error.
      */
     private void lift(TreePath p, ClassTree t) {
+        Element cls = c.trees.getElement(p);
+        java.util.Map<Element, String> captured = new java.util.LinkedHashMap<>();
         new com.sun.source.util.TreePathScanner<Void, Void>() {
             @Override
             public Void visitIdentifier(IdentifierTree node, Void unused) {
                 Element e = c.trees.getElement(getCurrentPath());
-                if (e != null && c.hoisting.names.containsKey(e) && !inside(e)) {
-                    throw new Unsupported(node, "the local class " + t.getSimpleName() + " captures the local '"
-                            + node.getName() + "' and is used after an await; declare it after the last await, "
-                            + "or pass the value to its constructor");
+                if (e != null && c.hoisting.names.containsKey(e) && !inside(e) && !captured.containsKey(e)) {
+                    if (!c.hoisting.hoisted.contains(e)) {
+                        throw new Unsupported(node, "the local class " + t.getSimpleName() + " captures the local '"
+                                + node.getName() + "' and is used after an await; declare it after the last await, "
+                                + "or pass the value to its constructor");
+                    }
+                    captured.put(e, c.fresh(c.hoisting.names.get(e) + "_captured"));
                 }
                 return null;
             }
 
             private boolean inside(Element e) {
-                Element cls = c.trees.getElement(p);
                 for (Element x = e; x != null; x = x.getEnclosingElement()) {
                     if (x.equals(cls)) {
                         return true;
@@ -171,8 +180,44 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
                 throw new Unsupported(t, "two local classes named " + t.getSimpleName() + " used across awaits");
             }
         }
-        c.liftedClasses.add("// " + t.getSimpleName() + "\n" + reindent(t, r.render(p)));
+        String text;
+        if (captured.isEmpty()) {
+            text = reindent(t, r.render(p));
+        } else {
+            r.capturingLifted.add(cls);
+            r.liftedCaptures.putAll(captured);
+            try {
+                text = reindent(t, r.render(p));
+            } finally {
+                r.liftedCaptures.clear();
+            }
+            StringBuilder fields = new StringBuilder();
+            for (java.util.Map.Entry<Element, String> e : captured.entrySet()) {
+                javax.lang.model.type.TypeMirror type = e.getKey().asType();
+                String local = TypeNames.localClass(type);
+                String field = c.hoisting.names.get(e.getKey());
+                fields.append("\n    // captured when the instance is created: the declaration's value (see lift)\n")
+                        .append("    private final ").append(local != null ? local : c.ref(TypeNames.denotable(c, type, t)))
+                        .append(' ').append(e.getValue()).append(" = ")
+                        .append(local != null ? "((" + local + ") " + field + ")" : field).append(';');
+            }
+            int name = wordAt(text, t.getSimpleName().toString(), text.indexOf("class"));
+            int brace = text.indexOf('{', name);
+            text = text.substring(0, brace + 1) + fields + text.substring(brace + 1);
+        }
+        c.liftedClasses.add("// " + t.getSimpleName() + "\n" + text);
         out.line("// (declared at the top of step(): it is used after an await)");
+    }
+
+    private static int wordAt(String s, String word, int from) {
+        for (int i = s.indexOf(word, Math.max(from, 0)); i >= 0; i = s.indexOf(word, i + 1)) {
+            boolean before = i == 0 || !Character.isJavaIdentifierPart(s.charAt(i - 1));
+            boolean after = i + word.length() >= s.length() || !Character.isJavaIdentifierPart(s.charAt(i + word.length()));
+            if (before && after) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no " + word + " in " + s);
     }
 
     /** The original source line, as a comment: the generated code reads against the method. */
@@ -290,6 +335,7 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
         if (Awaits.isAwait(c.trees, p)) {
             s.awaitThen(p, "resume();");
         } else if (e instanceof AssignmentTree && ((AssignmentTree) e).getVariable() instanceof IdentifierTree
+                && !r.viaHandle(new TreePath(p, ((AssignmentTree) e).getVariable()))
                 && directAwait(new TreePath(p, ((AssignmentTree) e).getExpression()),
                         c.trees.getTypeMirror(new TreePath(p, ((AssignmentTree) e).getVariable())))) {
             String v = r.render(new TreePath(p, ((AssignmentTree) e).getVariable()));

@@ -16,13 +16,15 @@ import org.junit.jupiter.api.TestFactory;
  * factories with awaits that really suspend, and compared with the direct run of the same body (the oracle).
  */
 class BehaviourTest {
-    static final String[] OWNERS = {"b.Cases", "b.Instance", "b.Instance$Nested"};
+    static final String[] OWNERS = {"b.Cases", "b.Instance", "b.Instance$Nested", "b.Derived", "b.Derived$Inner"};
 
     @TestFactory
     Stream<DynamicTest> everyCaseMatchesTheDirectRun() throws Exception {
         Compilation c = Harness.compile(JavaFileObjects.forResource("behaviour/T.java"),
                 JavaFileObjects.forResource("behaviour/Cases.java"),
-                JavaFileObjects.forResource("behaviour/Instance.java"));
+                JavaFileObjects.forResource("behaviour/Instance.java"),
+                JavaFileObjects.forResource("behaviour/Base.java"),
+                JavaFileObjects.forResource("behaviour/Derived.java"));
         Harness.requireSuccess(c);
         Oracle oracle = new Oracle(c);
         ClassLoader l = Harness.loader(c);

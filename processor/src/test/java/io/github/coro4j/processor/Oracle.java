@@ -110,6 +110,13 @@ final class Oracle {
     }
 
     private static Object newInstance(Class<?> owner) throws ReflectiveOperationException {
+        Class<?> outer = owner.getEnclosingClass();
+        if (outer != null && !Modifier.isStatic(owner.getModifiers())) {
+            // an inner class: its constructor takes the enclosing instance
+            var c = owner.getDeclaredConstructor(outer);
+            c.setAccessible(true);
+            return c.newInstance(newInstance(outer));
+        }
         var c = owner.getDeclaredConstructor();
         c.setAccessible(true);
         return c.newInstance();
