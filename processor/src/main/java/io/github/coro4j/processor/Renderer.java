@@ -294,6 +294,10 @@ final class Renderer {
                     if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
                         return null;
                     }
+                    if (Access.needsHandle(c, t)) {
+                        throw new Unsupported(node, "the class " + t.getSimpleName() + " is protected in another "
+                                + "package, so the generated companion cannot name it; make it public");
+                    }
                     return typeName(t);
                 }
                 default:

@@ -1,8 +1,11 @@
 package io.github.coro4j.processor;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
 import io.github.coro4j.EventLoop;
 import io.github.coro4j.Task;
 import org.junit.jupiter.api.Test;
@@ -47,5 +50,90 @@ class CrossPackageTest {
             }
         });
         assertThat(r).isEqualTo(42);
+    }
+
+    /** A generic superclass in package a with protected members; javac lets only subclasses use them. */
+    private static JavaFileObject box() {
+        return JavaFileObjects.forSourceLines("a.Box",
+                "package a;",
+                "import java.util.ArrayList;",
+                "import java.util.List;",
+                "import java.util.function.Function;",
+                "public class Box<T> {",
+                "    protected T value;",
+                "    protected final List<T> items = new ArrayList<>();",
+                "    protected int size;",
+                "    protected static String prefix = \"p\";",
+                "    protected <R> R map(Function<? super T, R> f) { return f.apply(value); }",
+                "    protected T swap(T next) { T old = value; value = next; return old; }",
+                "    protected static String join(String... parts) { return prefix + String.join(\"+\", parts); }",
+                "    protected String where() throws java.io.IOException { return \"Box\"; }",
+                "}");
+    }
+
+    /**
+     * Protected members of a superclass in another package, used by a coroutine of the subclass: the companion
+     * is in the subclass's package but is not a subclass, so plain {@code self.size} would not compile in it
+     * (that is what the processor generated before: javac reported "size has protected access in a.Box" in
+     * the companion). Generic types must come out with their type arguments and no unchecked warning.
+     */
+    @Test
+    void protectedMembersOfAGenericSuperclassInAnotherPackage() throws Exception {
+        ClassLoader l = Harness.compileAndLoad(box(),
+                JavaFileObjects.forSourceLines("b.Names",
+                        "package b;",
+                        "import static io.github.coro4j.Coro.*;",
+                        "import a.Box;",
+                        "import io.github.coro4j.Coroutine;",
+                        "public class Names<U extends CharSequence> extends Box<U> {",
+                        "    @Coroutine",
+                        "    String fill(U first, U second) throws java.io.IOException {",
+                        "        value = first;",
+                        "        await(yieldNow());",
+                        "        items.add(value);",
+                        "        U old = swap(second);",
+                        "        size += old.length();",
+                        "        size++;",
+                        "        await(yieldNow());",
+                        "        int len = map(CharSequence::length);",
+                        "        prefix += \"!\";",
+                        "        return join(old.toString(), value.toString()) + \" \" + items + \" \" + size + \" \" + len",
+                        "                + \" \" + Box.join() + where();",
+                        "    }",
+                        "}"));
+        Class<?> owner = l.loadClass("b.Names");
+        Object names = owner.getConstructor().newInstance();
+        Class<?> companion = l.loadClass("b.NamesCoroutines");
+        Object r = EventLoop.run(() -> {
+            try {
+                return (Task<?>) companion.getMethod("fill", owner, CharSequence.class, CharSequence.class)
+                        .invoke(null, names, "ab", "xyz");
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(r).isEqualTo("p!ab+xyz [ab] 3 3 p!Box");
+    }
+
+    @Test
+    void aProtectedMethodOfAnotherPackageAsAMethodReferenceIsAnError() {
+        JavaFileObject user = JavaFileObjects.forSourceLines("b.Ref",
+                "package b;",
+                "import static io.github.coro4j.Coro.*;",
+                "import a.Box;",
+                "import io.github.coro4j.Coroutine;",
+                "import java.util.function.Function;",
+                "public class Ref extends Box<String> {",
+                "    @Coroutine",
+                "    String m() {",
+                "        await(yieldNow());",
+                "        Function<String, String> f = this::swap;",
+                "        return f.apply(\"x\");",
+                "    }",
+                "}");
+        Compilation c = Harness.compile(box(), user);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[CoroUnsupported]").inFile(user).onLine(10);
+        assertThat(c).hadErrorContaining("write a lambda instead").inFile(user).onLine(10);
     }
 }
