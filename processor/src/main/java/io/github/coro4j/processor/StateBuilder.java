@@ -184,6 +184,7 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
         if (captured.isEmpty()) {
             text = reindent(t, r.render(p));
         } else {
+            superclassMayReadCaptures(t, (javax.lang.model.element.TypeElement) cls);
             r.capturingLifted.add(cls);
             r.liftedCaptures.putAll(captured);
             try {
@@ -207,6 +208,32 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
         }
         c.liftedClasses.add("// " + t.getSimpleName() + "\n" + text);
         out.line("// (declared at the top of step(): it is used after an await)");
+    }
+
+    /**
+     * javac stores captured values before the superclass constructor runs, the lifted class's fields after it:
+     * a superclass constructor that calls a method the local class overrides would see them unset. That is an
+     * error rather than a different result.
+     */
+    private void superclassMayReadCaptures(ClassTree t, javax.lang.model.element.TypeElement cls) {
+        javax.lang.model.type.TypeMirror sup = cls.getSuperclass();
+        if (sup.getKind() != TypeKind.DECLARED || ((javax.lang.model.element.TypeElement) c.types.asElement(sup))
+                .getQualifiedName().contentEquals("java.lang.Object")) {
+            return;
+        }
+        javax.lang.model.element.TypeElement superclass = (javax.lang.model.element.TypeElement) c.types.asElement(sup);
+        for (javax.lang.model.element.ExecutableElement m
+                : javax.lang.model.util.ElementFilter.methodsIn(cls.getEnclosedElements())) {
+            for (javax.lang.model.element.ExecutableElement o
+                    : javax.lang.model.util.ElementFilter.methodsIn(c.elements.getAllMembers(superclass))) {
+                if (c.elements.overrides(m, o, cls)) {
+                    throw new Unsupported(t, "the local class " + t.getSimpleName() + " captures locals, is used "
+                            + "after an await and overrides " + o.getSimpleName() + " of its superclass, whose "
+                            + "constructor could call it before the captured values are set in the generated code;"
+                            + " pass the values to its constructor instead");
+                }
+            }
+        }
     }
 
     private static int wordAt(String s, String word, int from) {

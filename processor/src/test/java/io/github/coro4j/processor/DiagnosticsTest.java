@@ -184,6 +184,18 @@ class DiagnosticsTest {
     }
 
     @Test
+    void capturingLocalClassOverridingAMethodOfItsSuperclass() {
+        expect("CoroUnsupported", 10,
+                "    @Coroutine",
+                "    static String m(Task<Integer> t) {",
+                "        int k = 1;",
+                "        class L extends Thread { public void run() { System.out.println(k); } }",
+                "        await(t);",
+                "        return new L().getName();",
+                "    }");
+    }
+
+    @Test
     void awaitInAssert() {
         expect("CoroUnsupported", 9,
                 "    @Coroutine",
