@@ -50,7 +50,15 @@ public class Derived extends Base implements Base.Named {
         super.count++;
         Supplier<String> s = () -> super.greet("lambda") + super.count;
         log(super.greet(log("arg")));
-        return a + " " + b + " " + c + " " + d + " " + f + " " + super.count + " " + s.get();
+        String thrown;
+        try {
+            thrown = "" + super.twice(await(v(-2)));
+        } catch (IOException e) {
+            thrown = "caught " + e.getMessage();
+        }
+        Derived.this.own += super.describe().length() > await(v(3)) ? 1 : 0;
+        return a + " " + b + " " + c + " " + d + " " + f + " " + super.count + " " + s.get() + " " + thrown + " "
+                + Derived.this.own;
     }
 
     /** Protected fields and methods of a.Base: compound assignments, ++, static ones, checked exceptions. */
@@ -158,6 +166,19 @@ public class Derived extends Base implements Base.Named {
 
         int twiceOuter(int x) {
             return own * x;
+        }
+
+        class Deeper {
+            /** Two levels out: Derived's members through Inner's enclosing instance. */
+            @Coroutine
+            String deep() {
+                own += await(v(5));
+                mine += await(v(1));
+                count++;
+                Inner middle = Inner.this;
+                return own + " " + mine + " " + count + " " + Derived.this.describe() + " " + middle.mine + " "
+                        + greet(await(v("deep"))) + show(Derived.this);
+            }
         }
     }
 

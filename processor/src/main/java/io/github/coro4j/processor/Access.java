@@ -58,6 +58,8 @@ final class Access {
     private final CodeBlock.Builder init = CodeBlock.builder();
     private final Map<TypeElement, String> lookups = new LinkedHashMap<>();
     private boolean usesEnclosing;
+    /** The handle of the synthetic enclosing-instance field of each inner class on the way out. */
+    private final Map<TypeElement, String> hops = new LinkedHashMap<>();
 
     Access(Ctx c) {
         this.c = c;
@@ -293,7 +295,7 @@ final class Access {
         usesEnclosing = true;
         MethodSpec.Builder b = MethodSpec.methodBuilder(names.newName("outer" + target.getSimpleName()))
                 .addModifiers(Modifier.STATIC).addParameter(Object.class, "self").returns(erasure(target.asType()));
-        String expr = "self";
+        CodeBlock expr = CodeBlock.of("self");
         TypeElement inner = c.m.owner;
         while (!inner.equals(target)) {
             if (inner.getModifiers().contains(Modifier.STATIC) || !(inner.getEnclosingElement() instanceof TypeElement)) {
@@ -304,14 +306,14 @@ final class Access {
                 throw new Unsupported(at, "the enclosing instance of a generic class " + outer.getSimpleName()
                         + " cannot be reached by the companion; pass it as a parameter of the coroutine");
             }
-            String h = handle("OUTER_" + upper(outer.getSimpleName().toString()) + "_OF_"
-                            + upper(inner.getSimpleName().toString()),
-                    "the enclosing " + outer.getSimpleName() + " of an " + inner.getSimpleName()
+            TypeElement from = inner;
+            String h = hops.computeIfAbsent(inner, x -> handle("OUTER_" + upper(outer.getSimpleName().toString())
+                            + "_OF_" + upper(from.getSimpleName().toString()),
+                    "the enclosing " + outer.getSimpleName() + " of an " + from.getSimpleName()
                             + ": javac's synthetic field, which the companion cannot name.",
-                    CodeBlock.of("enclosingInstance($N, $T.class, $T.class)", lookup(inner), erasure(inner.asType()),
-                            erasure(outer.asType())));
-            expr = "(" + "(" + "$T" + ") " + h + ".invoke(" + expr + "))";
-            expr = expr.replace("$T", outer.getQualifiedName().toString());
+                    CodeBlock.of("enclosingInstance($N, $T.class, $T.class)", lookup(from), erasure(from.asType()),
+                            erasure(outer.asType()))));
+            expr = CodeBlock.of("(($T) $N.invoke($L))", erasure(outer.asType()), h, expr);
             inner = outer;
         }
         b.addCode(rethrowing(CodeBlock.of("return $L;\n", expr), List.of()));

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.TestFactory;
  * factories with awaits that really suspend, and compared with the direct run of the same body (the oracle).
  */
 class BehaviourTest {
-    static final String[] OWNERS = {"b.Cases", "b.Instance", "b.Instance$Nested", "b.Derived", "b.Derived$Inner"};
+    static final String[] OWNERS = {"b.Cases", "b.Instance", "b.Instance$Nested", "b.Derived", "b.Derived$Inner",
+        "b.Derived$Inner$Deeper"};
 
     @TestFactory
     Stream<DynamicTest> everyCaseMatchesTheDirectRun() throws Exception {
