@@ -98,6 +98,15 @@ public class Derived extends Base implements Base.Named {
         } catch (IllegalStateException e) {
             failed += " and " + e.getMessage();
         }
+        Base anon = new Base() {
+            @Override
+            public String describe() {
+                count += 40; // the anonymous Base's own protected field: a subclass in the companion too
+                return "anon" + count + greet("a") + this.count + super.describe();
+            }
+        };
+        String an = await(v("A")) + anon.describe();
+        failed += " " + an;
         return count + " " + old + " " + pre + " " + big + " " + name + " " + shared + " " + log + " " + t + " "
                 + tagged + " " + same + " " + fromOther + " " + other.count + " " + failed;
     }

@@ -424,7 +424,9 @@ final class Renderer {
                 }
                 accessor = c.access().call(m, special, c.m.owner, node);
                 receiver = self(node);
-            } else if (Access.needsHandle(c, m) && !memberOfLocalClass(m)) {
+            } else if (Access.needsHandle(c, m) && !plainInLocalClass(getCurrentPath(), m,
+                    sel instanceof MemberSelectTree ? new TreePath(selPath, ((MemberSelectTree) sel).getExpression())
+                            : null)) {
                 boolean isStatic = m.getModifiers().contains(Modifier.STATIC);
                 if (sel instanceof IdentifierTree) {
                     if (isStatic) {
@@ -473,17 +475,6 @@ final class Renderer {
             return render(new TreePath(parent, t));
         }
 
-        /** Whether {@code e} is a member of a local or anonymous class of the body being printed. */
-        private boolean memberOfLocalClass(Element e) {
-            for (TypeElement local : classes) {
-                if (c.types.isSubtype(c.types.erasure(local.asType()),
-                        c.types.erasure(e.getEnclosingElement().asType()))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         @Override
         public Void visitMemberReference(MemberReferenceTree node, Void unused) {
             Element e = c.trees.getElement(getCurrentPath());
@@ -491,7 +482,8 @@ final class Renderer {
                 throw new Unsupported(node, "'" + node + "': the companion class can make a super call, but not as "
                         + "a method reference; write a lambda (x -> super.m(x)) instead");
             }
-            if (e != null && Access.needsHandle(c, e) && !memberOfLocalClass(e)) {
+            if (e != null && Access.needsHandle(c, e) && !plainInLocalClass(getCurrentPath(), e,
+                    new TreePath(getCurrentPath(), node.getQualifierExpression()))) {
                 throw new Unsupported(node, "'" + node + "': " + e.getSimpleName() + " is protected in another "
                         + "package, which the companion reaches only in calls; write a lambda instead");
             }
@@ -782,6 +774,36 @@ final class Renderer {
         }
     }
 
+    /**
+     * Whether a protected member is used in the body of a local or anonymous class of the body that inherits it,
+     * on that class's own instance (no receiver, {@code this}, {@code super}) or on a receiver of that class's
+     * type: such a class is a subclass in the companion too, so the plain access compiles and means the same.
+     */
+    private boolean plainInLocalClass(TreePath at, Element member, TreePath receiver) {
+        TypeMirror declaring = c.types.erasure(member.getEnclosingElement().asType());
+        for (TreePath p = at; p != null && p.getLeaf() != c.m.tree; p = p.getParentPath()) {
+            if (!(p.getLeaf() instanceof ClassTree)) {
+                continue;
+            }
+            Element k = c.trees.getElement(p);
+            if (k == null || !c.types.isSubtype(c.types.erasure(k.asType()), declaring)) {
+                continue;
+            }
+            if (receiver == null) {
+                return true;
+            }
+            Tree r = stripParens(receiver).getLeaf();
+            if (isSuper(r) || (r instanceof IdentifierTree && ((IdentifierTree) r).getName().contentEquals("this"))) {
+                return true;
+            }
+            TypeMirror rt = c.trees.getTypeMirror(receiver);
+            if (rt != null && c.types.isSubtype(c.types.erasure(rt), c.types.erasure(k.asType()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The field at {@code var} if the companion reaches it through a method handle, else null. */
     private HandleField handleField(TreePath var) {
         var = stripParens(var);
@@ -795,6 +817,10 @@ final class Renderer {
         }
         VariableElement f = (VariableElement) e;
         boolean isStatic = f.getModifiers().contains(Modifier.STATIC);
+        if (plainInLocalClass(var, f, t instanceof MemberSelectTree
+                ? new TreePath(var, ((MemberSelectTree) t).getExpression()) : null)) {
+            return null;
+        }
         if (t instanceof IdentifierTree) {
             if (isStatic) {
                 return new HandleField(f, null, staticVia(f), true);
