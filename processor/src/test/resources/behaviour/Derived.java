@@ -85,6 +85,10 @@ public class Derived extends Base implements Base.Named {
         Derived other = new Derived();
         other.count += await(v(7));
         other.count++;
+        List<Derived> others = List.of(other, new Derived());
+        int[] at = {0};
+        others.get(at[0]++).count += at[0] * 100 + log(5);
+        others.get(log(at[0])).count -= 2;
         int fromOther = other.twice(other.count);
         String failed;
         try {
@@ -108,7 +112,8 @@ public class Derived extends Base implements Base.Named {
         String an = await(v("A")) + anon.describe();
         failed += " " + an;
         return count + " " + old + " " + pre + " " + big + " " + name + " " + shared + " " + log + " " + t + " "
-                + tagged + " " + same + " " + fromOther + " " + other.count + " " + failed;
+                + tagged + " " + same + " " + fromOther + " " + other.count + " " + others.get(1).count + " " + at[0]
+                + " " + failed;
     }
 
     /** A protected method that throws: the exception propagates unwrapped to the task. */

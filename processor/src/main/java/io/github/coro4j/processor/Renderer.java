@@ -512,8 +512,23 @@ final class Renderer {
                 return super.visitCompoundAssignment(node, unused);
             }
             if (!h.pure) {
-                throw new Unsupported(node, "a compound assignment of a protected field of another package through "
-                        + "a computed receiver; assign the receiver to a local first");
+                // a computed receiver: evaluated once, into a field of the state machine (set_f's first argument
+                // is evaluated before get_f reads the field back, and nothing runs in between)
+                TreePath q = new TreePath(var, ((MemberSelectTree) stripParens(var).getLeaf()).getExpression());
+                TypeName type = TypeNames.denotable(c, c.trees.getTypeMirror(q), node);
+                if (type.equals(ClassName.OBJECT)) {
+                    throw new Unsupported(node, "a compound assignment of a protected field of another package "
+                            + "through a receiver of a local class; assign the receiver to a local first");
+                }
+                String tmp = c.field(type, "receiver");
+                h = new HandleField(h.field, tmp, h.via, true);
+                TreePath rhs = new TreePath(getCurrentPath(), node.getExpression());
+                String cast = Spiller.compoundCast(c, c.trees.getTypeMirror(var), node.getKind(),
+                        c.trees.getTypeMirror(rhs));
+                edit(node, c.access().field(h.field, h.via, "set", node) + "(" + tmp + " = " + sub(q.getLeaf())
+                        + ", " + cast + "(" + h.get(node) + " " + Spiller.operator(node.getKind()) + " ("
+                        + sub(node.getExpression()) + ")))");
+                return null;
             }
             // E1 op= E2 is E1 = (T) (E1 op E2) with E1's receiver evaluated once (a pure receiver here) and its
             // value read before E2 (JLS 15.26.2)
