@@ -133,7 +133,7 @@ final class Validator {
         public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
             Element e = trees.getElement(getCurrentPath());
             if (e != null && isCoroutine(e)) {
-                String companion = Emitter.companionName((TypeElement) e.getEnclosingElement());
+                String companion = CompanionEmitter.companionName((TypeElement) e.getEnclosingElement());
                 reporter.error("CoroDirectCall", "calling the @Coroutine method " + e.getSimpleName()
                         + " directly runs its body without suspending (its awaits fail on pending tasks); "
                         + "await its task instead: await(" + companion + "." + e.getSimpleName() + "(...))",
@@ -151,7 +151,7 @@ final class Validator {
             String what = e.getKind() == ElementKind.CONSTRUCTOR ? "the constructor of "
                     + e.getEnclosingElement().getSimpleName() : "'" + e.getSimpleName() + "'";
             reporter.error("CoroPrivateAccess", what + " is private, so the generated "
-                    + Emitter.companionName(m.owner) + " cannot use it; make it package-private", node, m.unit);
+                    + CompanionEmitter.companionName(m.owner) + " cannot use it; make it package-private", node, m.unit);
         }
 
         private boolean declaredInBody(Element e) {
