@@ -29,7 +29,7 @@ import javax.tools.Diagnostic;
 
 /**
  * The coro4j annotation processor: for each class {@code Foo} with {@code @Coroutine} methods, generates its
- * public companion {@code FooCoroutines} and the package-private {@code FooStateMachines} (docs/processor.md).
+ * public companion {@code FooCoroutines} and the package-private {@code FooStateMachines} (docs/guide.md).
  *
  * <p>It works in two rounds per class. First, the companion is written from the methods' signatures alone
  * ({@link CompanionEmitter}): nothing is attributed yet. In the next round every companion of the compilation

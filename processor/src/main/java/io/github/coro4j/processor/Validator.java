@@ -21,7 +21,7 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * The validate pass: reports every misuse that the transform cannot honour, each as an error at the
- * offending tree with a stable tag (docs/processor.md lists them). It runs before anything is generated,
+ * offending tree with a stable tag (docs/guide.md lists them). It runs before anything is generated,
  * and a method with an error generates nothing.
  */
 final class Validator {
