@@ -136,4 +136,50 @@ class CrossPackageTest {
         assertThat(c).hadErrorContaining("[CoroUnsupported]").inFile(user).onLine(10);
         assertThat(c).hadErrorContaining("write a lambda instead").inFile(user).onLine(10);
     }
+
+    @Test
+    void aProtectedNestedClassOfAnotherPackageIsAnError() {
+        JavaFileObject base = JavaFileObjects.forSourceLines("a.Tree",
+                "package a;",
+                "public class Tree {",
+                "    protected static class Node { public int v = 1; }",
+                "}");
+        JavaFileObject user = JavaFileObjects.forSourceLines("b.Oak",
+                "package b;",
+                "import static io.github.coro4j.Coro.*;",
+                "import io.github.coro4j.Coroutine;",
+                "public class Oak extends a.Tree {",
+                "    @Coroutine",
+                "    int m() {",
+                "        await(yieldNow());",
+                "        Node n = new Node();",
+                "        return n.v;",
+                "    }",
+                "}");
+        Compilation c = Harness.compile(base, user);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[CoroUnsupported]").inFile(user).onLine(8);
+        assertThat(c).hadErrorContaining("make it public").inFile(user).onLine(8);
+    }
+
+    @Test
+    void theEnclosingInstanceOfAGenericClassIsAnError() {
+        JavaFileObject src = JavaFileObjects.forSourceLines("b.Gen",
+                "package b;",
+                "import static io.github.coro4j.Coro.*;",
+                "import io.github.coro4j.Coroutine;",
+                "public class Gen<T> {",
+                "    int x = 1;",
+                "    class In {",
+                "        @Coroutine",
+                "        int m() {",
+                "            await(yieldNow());",
+                "            return x;",
+                "        }",
+                "    }",
+                "}");
+        Compilation c = Harness.compile(src);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[CoroUnsupported]").inFile(src).onLine(10);
+    }
 }
