@@ -172,10 +172,12 @@ public class Derived extends Base implements Base.Named {
             String g = greet("inner") + Derived.this.describe() + super.toString().startsWith("b.Derived$Inner@");
             Derived me = Derived.this;
             String passed = show(Derived.this) + show(await(v(me)));
+            String outerSuper = Derived.super.greet(await(v("os"))) + Derived.super.describe() + Derived.super.count;
+            Derived.super.count += await(v(2));
             Sibling s = new Sibling();
             Supplier<String> later = () -> "lambda" + own + Derived.this.own + greet("l");
             return mine + " " + own + " " + read + " " + count + " " + g + " " + passed + " " + s.get() + " "
-                    + later.get() + " " + twiceOuter(await(v(4)));
+                    + later.get() + " " + twiceOuter(await(v(4))) + " " + outerSuper + " " + count;
         }
 
         int twiceOuter(int x) {

@@ -354,7 +354,13 @@ final class Renderer {
                     TypeMirror sup = c.m.owner.getSuperclass();
                     edit(node, "((" + c.ref(TypeName.get(sup)) + ") " + self(node) + ")." + id);
                 } else {
-                    scan(q, unused); // X.super.f: reported above
+                    // X.super.f of an enclosing class X: the field as a member of X's superclass
+                    Element x = c.trees.getElement(new TreePath(getCurrentPath(), ((MemberSelectTree) q).getExpression()));
+                    if (!(x instanceof TypeElement) || !encloses((TypeElement) x)) {
+                        throw new Unsupported(node, "'" + node + "' cannot be reached from the generated companion class");
+                    }
+                    TypeMirror sup = ((TypeElement) x).getSuperclass();
+                    edit(node, "((" + c.ref(TypeName.get(sup)) + ") " + outer((TypeElement) x, node) + ")." + id);
                 }
                 return null;
             }
@@ -366,17 +372,8 @@ final class Renderer {
             return scan(q, unused);
         }
 
-        /** Whether {@code t} is the coroutine's class or one that encloses it. */
         private boolean encloses(TypeElement t) {
-            for (Element x = c.m.owner; x instanceof TypeElement; x = x.getEnclosingElement()) {
-                if (x.equals(t)) {
-                    return true;
-                }
-                if (x.getModifiers().contains(Modifier.STATIC)) {
-                    return false;
-                }
-            }
-            return false;
+            return enclosesOwner(t);
         }
 
         /** Whether {@code super} or {@code X.super} at {@code q} means a local or anonymous class of the body. */
@@ -405,14 +402,17 @@ final class Renderer {
                     return super.visitMethodInvocation(node, unused);
                 }
                 TypeElement special;
+                TypeElement via = c.m.owner;
                 if (q instanceof IdentifierTree) {
                     special = (TypeElement) c.types.asElement(c.m.owner.getSuperclass());
                 } else {
                     Element x = c.trees.getElement(new TreePath(selPath, ((MemberSelectTree) q).getExpression()));
                     if (x instanceof TypeElement && ((TypeElement) x).getKind().isInterface()) {
                         special = (TypeElement) x; // Iface.super.m(): a default method
-                    } else if (x != null && x.equals(c.m.owner)) {
-                        special = (TypeElement) c.types.asElement(c.m.owner.getSuperclass());
+                    } else if (x instanceof TypeElement && encloses((TypeElement) x)) {
+                        // Owner.super.m(), or Outer.super.m() of an inner class: with Outer's access, on Outer.this
+                        via = (TypeElement) x;
+                        special = (TypeElement) c.types.asElement(via.getSuperclass());
                     } else {
                         throw new Unsupported(q, "'" + q + "' cannot be reached from the generated companion "
                                 + "class; call a method of " + ((MemberSelectTree) q).getExpression()
@@ -422,8 +422,8 @@ final class Renderer {
                 if (m.getModifiers().contains(Modifier.STATIC)) {
                     throw new Unsupported(node, "a static method called through 'super': call it by its class name");
                 }
-                accessor = c.access().call(m, special, c.m.owner, node);
-                receiver = self(node);
+                accessor = c.access().call(m, special, via, node);
+                receiver = outer(via, node);
             } else if (Access.needsHandle(c, m) && !plainInLocalClass(getCurrentPath(), m,
                     sel instanceof MemberSelectTree ? new TreePath(selPath, ((MemberSelectTree) sel).getExpression())
                             : null)) {
@@ -749,6 +749,19 @@ final class Renderer {
         return c.m.owner;
     }
 
+    /** Whether {@code t} is the coroutine's class or one whose instance encloses it. */
+    private boolean enclosesOwner(TypeElement t) {
+        for (Element x = c.m.owner; x instanceof TypeElement; x = x.getEnclosingElement()) {
+            if (x.equals(t)) {
+                return true;
+            }
+            if (x.getModifiers().contains(Modifier.STATIC)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     static boolean isSuper(Tree t) {
         return (t instanceof IdentifierTree && ((IdentifierTree) t).getName().contentEquals("super"))
                 || (t instanceof MemberSelectTree && ((MemberSelectTree) t).getIdentifier().contentEquals("super"));
@@ -851,8 +864,12 @@ final class Renderer {
         }
         if (isSuper(q)) {
             if (q instanceof MemberSelectTree) {
-                throw new Unsupported(t, "'" + q + "." + f.getSimpleName() + "' cannot be reached from the "
-                        + "generated companion class; use super." + f.getSimpleName() + " in a method of that class");
+                Element x = c.trees.getElement(new TreePath(qp, ((MemberSelectTree) q).getExpression()));
+                if (!(x instanceof TypeElement) || !enclosesOwner((TypeElement) x)) {
+                    throw new Unsupported(t, "'" + q + "." + f.getSimpleName() + "' cannot be reached from the "
+                            + "generated companion class");
+                }
+                return new HandleField(f, outer((TypeElement) x, t), (TypeElement) x, true);
             }
             return new HandleField(f, self(t), c.m.owner, true);
         }
