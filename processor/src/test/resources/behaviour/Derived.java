@@ -50,6 +50,13 @@ public class Derived extends Base implements Base.Named {
         super.count++;
         Supplier<String> s = () -> super.greet("lambda") + super.count;
         log(super.greet(log("arg")));
+        Named own = new Named() {
+            @Override
+            public String name() {
+                return "anon+" + Named.super.name(); // the anonymous class's own superinterface
+            }
+        };
+        log(own.name());
         String thrown;
         try {
             thrown = "" + super.twice(await(v(-2)));

@@ -80,6 +80,16 @@ final class Access {
         for (TypeParameterElement t : c.m.owner.getTypeParameters()) {
             taken.add(t.getSimpleName().toString());
         }
+        for (TypeParameterElement t : c.m.element.getTypeParameters()) {
+            taken.add(t.getSimpleName().toString());
+        }
+        // a nested class may not have the name of a class it is nested in (the state machine is named for the
+        // method), and must not hide the class or its enclosing classes, which the body may name
+        String method = c.m.element.getSimpleName().toString();
+        taken.add(Character.toUpperCase(method.charAt(0)) + method.substring(1));
+        for (Element e = c.m.owner; e instanceof TypeElement; e = e.getEnclosingElement()) {
+            taken.add(e.getSimpleName().toString());
+        }
         String h = "Access";
         for (int i = 1; taken.contains(h); i++) {
             h = "Access" + i;

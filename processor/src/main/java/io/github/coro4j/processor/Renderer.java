@@ -333,8 +333,8 @@ final class Renderer {
             String id = node.getIdentifier().toString();
             if (id.equals("this") || id.equals("super")) {
                 Element e = c.trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
-                if (e != null && classes.contains(e)) {
-                    return null;
+                if ((e != null && classes.contains(e)) || (id.equals("super") && inLocalClassOf(node))) {
+                    return scan(node.getExpression(), unused); // the type's name as the companion writes it
                 }
                 if (id.equals("this") && e instanceof TypeElement && encloses((TypeElement) e)) {
                     edit(node, outer((TypeElement) e, node)); // Owner.this, or Outer.this of an inner class
@@ -382,6 +382,10 @@ final class Renderer {
                 return !classes.isEmpty();
             }
             Element e = c.trees.getElement(new TreePath(getCurrentPath(), ((MemberSelectTree) q).getExpression()));
+            if (e != null && e.getKind().isInterface()) {
+                // Iface.super.m() names a direct superinterface of the immediately enclosing class (JLS 15.12.1)
+                return !classes.isEmpty();
+            }
             return e != null && classes.contains(e);
         }
 
