@@ -394,9 +394,10 @@ final class Access {
     TypeSpec build() {
         TypeSpec.Builder t = TypeSpec.classBuilder(holder)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Method handles for what the companion cannot name: a lookup with the access of the class"
-                        + "\n(same package and module) reaches super calls, protected members of another package and"
-                        + "\nthe enclosing instance. Initialised by the JVM when first used.\n")
+                .addJavadoc("Method handles for what generated code cannot name, as it is not in $T or a subclass: a"
+                        + "\nlookup with the access of the class (same package and module) reaches super calls, protected"
+                        + "\nmembers of another package and enclosing instances. Initialised by the JVM when first used.\n",
+                        ClassName.get(c.m.owner))
                 .addFields(fields)
                 .addStaticBlock(CodeBlock.builder().beginControlFlow("try").add(init.build())
                         .nextControlFlow("catch ($T e)", ReflectiveOperationException.class)

@@ -197,7 +197,8 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
                 javax.lang.model.type.TypeMirror type = e.getKey().asType();
                 String local = TypeNames.localClass(type);
                 String field = c.hoisting.names.get(e.getKey());
-                fields.append("\n    // captured when the instance is created: the declaration's value (see lift)\n")
+                fields.append("\n    // the captured local '").append(e.getKey().getSimpleName())
+                        .append("': copied when an instance is created, the value of the declaration in scope\n")
                         .append("    private final ").append(local != null ? local : c.ref(TypeNames.denotable(c, type, t)))
                         .append(' ').append(e.getValue()).append(" = ")
                         .append(local != null ? "((" + local + ") " + field + ")" : field).append(';');

@@ -24,7 +24,7 @@ class GoldenTest {
     private static final Path DIR = Paths.get("src/test/resources/golden");
 
     @ParameterizedTest
-    @ValueSource(strings = {"Greeter", "Loops", "Resources", "Account"})
+    @ValueSource(strings = {"Greeter", "Loops", "Resources", "Account", "Journal"})
     void generatedSourceMatchesGolden(String name) throws IOException {
         Compilation c = Harness.compile(JavaFileObjects.forResource("golden/" + name + ".java"));
         Harness.requireSuccess(c);
