@@ -9,6 +9,8 @@ import io.github.coro4j.Coroutine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -57,6 +59,13 @@ public class Derived extends Base implements Base.Named {
             }
         };
         log(own.name());
+        Supplier<String> describeRef = super::describe;
+        Function<String, String> greetRef = super::greet;
+        Supplier<String> nameRef = Named.super::name;
+        Function<String, String> idRef = this::id;
+        BiFunction<Derived, String, String> unbound = Derived::id;
+        log(describeRef.get() + greetRef.apply(await(v("ref"))) + nameRef.get() + idRef.apply("i")
+                + unbound.apply(this, "u"));
         String thrown;
         try {
             thrown = "" + super.twice(await(v(-2)));
@@ -181,6 +190,8 @@ public class Derived extends Base implements Base.Named {
             String passed = show(Derived.this) + show(await(v(me)));
             String outerSuper = Derived.super.greet(await(v("os"))) + Derived.super.describe() + Derived.super.count;
             Derived.super.count += await(v(2));
+            Function<String, String> outerSuperRef = Derived.super::greet;
+            log(outerSuperRef.apply("osr"));
             Sibling s = new Sibling();
             Supplier<String> later = () -> "lambda" + own + Derived.this.own + greet("l");
             return mine + " " + own + " " + read + " " + count + " " + g + " " + passed + " " + s.get() + " "

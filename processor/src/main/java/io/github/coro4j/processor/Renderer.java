@@ -405,29 +405,9 @@ final class Renderer {
                 if (inLocalClassOf(q)) {
                     return super.visitMethodInvocation(node, unused);
                 }
-                TypeElement special;
-                TypeElement via = c.m.owner;
-                if (q instanceof IdentifierTree) {
-                    special = (TypeElement) c.types.asElement(c.m.owner.getSuperclass());
-                } else {
-                    Element x = c.trees.getElement(new TreePath(selPath, ((MemberSelectTree) q).getExpression()));
-                    if (x instanceof TypeElement && ((TypeElement) x).getKind().isInterface()) {
-                        special = (TypeElement) x; // Iface.super.m(): a default method
-                    } else if (x instanceof TypeElement && encloses((TypeElement) x)) {
-                        // Owner.super.m(), or Outer.super.m() of an inner class: with Outer's access, on Outer.this
-                        via = (TypeElement) x;
-                        special = (TypeElement) c.types.asElement(via.getSuperclass());
-                    } else {
-                        throw new Unsupported(q, "'" + q + "' cannot be reached from the generated companion "
-                                + "class; call a method of " + ((MemberSelectTree) q).getExpression()
-                                + " that makes the super call instead");
-                    }
-                }
-                if (m.getModifiers().contains(Modifier.STATIC)) {
-                    throw new Unsupported(node, "a static method called through 'super': call it by its class name");
-                }
-                accessor = c.access().call(m, special, via, node);
-                receiver = outer(via, node);
+                String[] target = superCall(q, selPath, m, node);
+                accessor = target[0];
+                receiver = target[1];
             } else if (Access.needsHandle(c, m) && !plainInLocalClass(getCurrentPath(), m,
                     sel instanceof MemberSelectTree ? new TreePath(selPath, ((MemberSelectTree) sel).getExpression())
                             : null)) {
@@ -479,17 +459,128 @@ final class Renderer {
             return render(new TreePath(parent, t));
         }
 
+        /** The accessor and receiver of {@code super.m}, {@code Iface.super.m} or {@code Outer.super.m}. */
+        private String[] superCall(ExpressionTree q, TreePath parent, ExecutableElement m, Tree node) {
+            TypeElement special;
+            TypeElement via = c.m.owner;
+            if (q instanceof IdentifierTree) {
+                special = (TypeElement) c.types.asElement(c.m.owner.getSuperclass());
+            } else {
+                Element x = c.trees.getElement(new TreePath(parent, ((MemberSelectTree) q).getExpression()));
+                if (x instanceof TypeElement && ((TypeElement) x).getKind().isInterface()) {
+                    special = (TypeElement) x; // Iface.super.m(): a default method
+                } else if (x instanceof TypeElement && encloses((TypeElement) x)) {
+                    // Owner.super.m(), or Outer.super.m() of an inner class: with Outer's access, on Outer.this
+                    via = (TypeElement) x;
+                    special = (TypeElement) c.types.asElement(via.getSuperclass());
+                } else {
+                    throw new Unsupported(q, "'" + q + "' cannot be reached from the generated companion "
+                            + "class; call a method of " + ((MemberSelectTree) q).getExpression()
+                            + " that makes the super call instead");
+                }
+            }
+            if (m.getModifiers().contains(Modifier.STATIC)) {
+                throw new Unsupported(node, "a static method called through 'super': call it by its class name");
+            }
+            return new String[] {c.access().call(m, special, via, node), outer(via, node)};
+        }
+
+        /**
+         * A method reference to what the companion reaches through a method handle ({@code super::m},
+         * {@code this::m} of a protected m of another package): a lambda of the same functional type calling the
+         * accessor. Only receivers that are fixed ({@code super}, {@code this}, {@code Outer.this}) or unbound
+         * ({@code Type::m}) are rewritten: a lambda would evaluate another receiver expression at each call
+         * rather than once.
+         */
+        private String methodReference(MemberReferenceTree node, ExecutableElement m) {
+            if (m.isVarArgs()) {
+                throw new Unsupported(node, "'" + node + "': a method reference to a variable-arity method that the "
+                        + "companion reaches through a method handle; write a lambda instead");
+            }
+            TypeMirror fi = c.trees.getTypeMirror(getCurrentPath());
+            ExecutableElement sam = functionalMethod(fi);
+            if (sam == null) {
+                throw new Unsupported(node, "'" + node + "': write a lambda instead");
+            }
+            int arity = sam.getParameters().size();
+            ExpressionTree q = node.getQualifierExpression();
+            TreePath qp = new TreePath(getCurrentPath(), q);
+            boolean isStatic = m.getModifiers().contains(Modifier.STATIC);
+            String accessor;
+            String receiver = null;
+            Element qe = c.trees.getElement(qp);
+            Tree sq = q;
+            if (isSuper(q)) {
+                String[] target = superCall(q, getCurrentPath(), m, node);
+                accessor = target[0];
+                receiver = target[1];
+            } else if (isStatic) {
+                accessor = c.access().call(m, null, staticVia(m), node);
+            } else if (qe instanceof TypeElement && !(sq instanceof IdentifierTree
+                    && ((IdentifierTree) sq).getName().contentEquals("this"))) {
+                accessor = c.access().call(m, null, via(qe.asType(), m), node); // unbound: the first argument
+            } else if ((sq instanceof IdentifierTree && ((IdentifierTree) sq).getName().contentEquals("this"))
+                    || (sq instanceof MemberSelectTree && ((MemberSelectTree) sq).getIdentifier().contentEquals("this"))) {
+                accessor = c.access().call(m, null, via(c.trees.getTypeMirror(qp), m), node);
+                receiver = sub(q);
+            } else {
+                throw new Unsupported(node, "'" + node + "': " + m.getSimpleName() + " is protected in another "
+                        + "package and the receiver is an expression; write a lambda instead");
+            }
+            List<String> params = new ArrayList<>();
+            for (int i = 0; i < arity; i++) {
+                params.add(c.fresh("arg"));
+            }
+            List<String> args = new ArrayList<>();
+            if (receiver != null) {
+                args.add(receiver);
+            }
+            args.addAll(params);
+            TypeName type = TypeNames.denotable(c, fi, node);
+            return "((" + c.ref(type) + ") (" + String.join(", ", params) + ") -> " + accessor + "("
+                    + String.join(", ", args) + "))";
+        }
+
+        /** The single abstract method of a functional interface type, or null. */
+        private ExecutableElement functionalMethod(TypeMirror fi) {
+            if (fi == null || fi.getKind() != TypeKind.DECLARED) {
+                return null;
+            }
+            TypeElement t = (TypeElement) ((DeclaredType) fi).asElement();
+            TypeElement object = c.elements.getTypeElement("java.lang.Object");
+            ExecutableElement found = null;
+            for (ExecutableElement x : javax.lang.model.util.ElementFilter.methodsIn(c.elements.getAllMembers(t))) {
+                if (!x.getModifiers().contains(Modifier.ABSTRACT)) {
+                    continue;
+                }
+                boolean objects = false;
+                for (ExecutableElement o : javax.lang.model.util.ElementFilter.methodsIn(object.getEnclosedElements())) {
+                    if (o.getModifiers().contains(Modifier.PUBLIC) && c.elements.overrides(x, o, t)) {
+                        objects = true;
+                    }
+                }
+                if (objects) {
+                    continue;
+                }
+                if (found != null && !c.elements.overrides(x, found, t) && !c.elements.overrides(found, x, t)) {
+                    return null;
+                }
+                found = x;
+            }
+            return found;
+        }
+
         @Override
         public Void visitMemberReference(MemberReferenceTree node, Void unused) {
             Element e = c.trees.getElement(getCurrentPath());
-            if (isSuper(node.getQualifierExpression()) && !inLocalClassOf(node.getQualifierExpression())) {
-                throw new Unsupported(node, "'" + node + "': the companion class can make a super call, but not as "
-                        + "a method reference; write a lambda (x -> super.m(x)) instead");
-            }
-            if (e != null && Access.needsHandle(c, e) && !plainInLocalClass(getCurrentPath(), e,
-                    new TreePath(getCurrentPath(), node.getQualifierExpression()))) {
-                throw new Unsupported(node, "'" + node + "': " + e.getSimpleName() + " is protected in another "
-                        + "package, which the companion reaches only in calls; write a lambda instead");
+            if ((isSuper(node.getQualifierExpression()) && !inLocalClassOf(node.getQualifierExpression()))
+                    || (e != null && Access.needsHandle(c, e) && !plainInLocalClass(getCurrentPath(), e,
+                    new TreePath(getCurrentPath(), node.getQualifierExpression())))) {
+                if (!(e instanceof ExecutableElement) || node.getMode() != MemberReferenceTree.ReferenceMode.INVOKE) {
+                    throw new Unsupported(node, "'" + node + "' cannot be reached from the generated companion class");
+                }
+                edit(node, methodReference(node, (ExecutableElement) e));
+                return null;
             }
             if (e != null && node.getMode() == MemberReferenceTree.ReferenceMode.NEW
                     && capturingLifted.contains(e.getEnclosingElement())) {
