@@ -95,6 +95,7 @@ final class Access {
             h = "Access" + i;
         }
         this.holder = h;
+        names.newName("enclosingInstance"); // the helper of build()
     }
 
     /** Whether member {@code e} is protected and declared in another package than the companion's. */
