@@ -662,6 +662,10 @@ final class Renderer {
             if (e != null && capturingLifted.contains(e) && opaque()) {
                 throw capturingCreation(node, e);
             }
+            if (e instanceof TypeElement && Access.needsHandle(c, e)) {
+                throw new Unsupported(node, "the class " + e.getSimpleName() + " is protected in another package, so"
+                        + " the generated companion cannot name it; make it public");
+            }
             if (node.getEnclosingExpression() == null && e instanceof TypeElement && classes.isEmpty()
                     && ((TypeElement) e).getNestingKind() == NestingKind.MEMBER
                     && !e.getModifiers().contains(Modifier.STATIC) && e.getKind() == ElementKind.CLASS) {
