@@ -12,6 +12,7 @@ public class Base {
     protected static int shared = 10;
     protected final List<String> log = new ArrayList<>();
     protected long big = 5L;
+    public static int plain = 3;
 
     protected String greet(String who) {
         return "base:" + who;
@@ -30,6 +31,10 @@ public class Base {
 
     protected static String tag(Object... parts) {
         return "tag" + Arrays.toString(parts);
+    }
+
+    public static String label() {
+        return "label";
     }
 
     protected <X> X id(X x) {

@@ -93,6 +93,11 @@ public class Derived extends Base implements Base.Named {
         this.name = this.name + count;
         shared += await(v(1));
         shared++;
+        super.shared += await(v(3));
+        Derived.shared *= 2;
+        Base.shared--;
+        plain += super.plain + Base.plain;
+        String staticViaSuper = super.tag(await(v("s"))) + super.label();
         log.add(await(v("first")));
         log.add(greet("z"));
         int t = twice(await(v(21)));
@@ -128,7 +133,7 @@ public class Derived extends Base implements Base.Named {
         String an = await(v("A")) + anon.describe();
         failed += " " + an;
         return count + " " + old + " " + pre + " " + big + " " + name + " " + shared + " " + log + " " + t + " "
-                + tagged + " " + same + " " + fromOther + " " + other.count + " " + others.get(1).count + " " + at[0]
+                + tagged + " " + same + " " + plain + " " + staticViaSuper + " " + fromOther + " " + other.count + " " + others.get(1).count + " " + at[0]
                 + " " + failed;
     }
 

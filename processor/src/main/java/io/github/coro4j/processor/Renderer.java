@@ -348,8 +348,11 @@ final class Renderer {
             if (isSuper(q) && !inLocalClassOf(q)) {
                 // super.field: the field as a member of the superclass (fields are resolved statically)
                 HandleField h = handleField(getCurrentPath());
+                Element f = c.trees.getElement(getCurrentPath());
                 if (h != null) {
                     edit(node, h.get(node));
+                } else if (f != null && f.getModifiers().contains(Modifier.STATIC)) {
+                    edit(node, typeName((TypeElement) f.getEnclosingElement()) + "." + id);
                 } else if (q instanceof IdentifierTree) {
                     TypeMirror sup = c.m.owner.getSuperclass();
                     edit(node, "((" + c.ref(TypeName.get(sup)) + ") " + self(node) + ")." + id);
@@ -480,7 +483,9 @@ final class Renderer {
                 }
             }
             if (m.getModifiers().contains(Modifier.STATIC)) {
-                throw new Unsupported(node, "a static method called through 'super': call it by its class name");
+                // super.staticMethod(): a static call; the receiver is not evaluated
+                return new String[] {Access.needsHandle(c, m) ? c.access().call(m, null, staticVia(m), node)
+                        : typeName((TypeElement) m.getEnclosingElement()) + "." + m.getSimpleName(), null};
             }
             return new String[] {c.access().call(m, special, via, node), outer(via, node)};
         }
@@ -959,7 +964,11 @@ final class Renderer {
         TreePath qp = new TreePath(var, q);
         Element qe = c.trees.getElement(qp);
         if (isStatic) {
-            return qe instanceof TypeElement ? new HandleField(f, null, staticVia(f), true) : null;
+            if (!(qe instanceof TypeElement) && !isSuper(q)) {
+                throw new Unsupported(t, "a protected static field of another package through an instance: "
+                        + "qualify it by its class name");
+            }
+            return new HandleField(f, null, staticVia(f), true);
         }
         if (isSuper(q)) {
             if (q instanceof MemberSelectTree) {
