@@ -367,6 +367,19 @@ final class Renderer {
             return super.visitInstanceOf(node, unused);
         }
 
+        /**
+         * An assert copied into the companion would follow the companion's assertion status: test the
+         * original class's instead ({@link Ctx#assertionsDisabled}). A block, so that it stays one statement
+         * wherever the assert was (a following else cannot attach to the if).
+         */
+        @Override
+        public Void visitAssert(com.sun.source.tree.AssertTree node, Void unused) {
+            String detail = node.getDetail() == null ? "" : sub(node.getDetail());
+            edit(node, "{ if (!" + c.assertionsDisabled() + " && !(" + sub(node.getCondition())
+                    + ")) throw new " + c.ref(ClassName.get(AssertionError.class)) + "(" + detail + "); }");
+            return null;
+        }
+
         @Override
         public Void visitBreak(BreakTree node, Void unused) {
             Tree target = target(node.getLabel() == null ? null : node.getLabel().toString(), false);

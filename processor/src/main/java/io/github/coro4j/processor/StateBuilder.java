@@ -123,11 +123,28 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
             out.terminate();
         } else if (t instanceof TryTree) {
             tries.lower(p, (TryTree) t);
-        } else if (t instanceof SynchronizedTree || t instanceof AssertTree) {
-            throw new Unsupported(t, "await inside " + (t instanceof AssertTree ? "assert" : "synchronized"));
+        } else if (t instanceof AssertTree) {
+            assertStatement(p, (AssertTree) t);
+        } else if (t instanceof SynchronizedTree) {
+            throw new Unsupported(t, "await inside synchronized");
         } else {
             throw new Unsupported(t, "await inside a " + t.getKind().toString().toLowerCase().replace('_', ' '));
         }
+    }
+
+    /**
+     * {@code assert cond : detail;} with awaits: nothing is evaluated when assertions are disabled for the
+     * original class; else the condition, then the detail only if the condition is false. The detail keeps its
+     * static type, so {@code new AssertionError(detail)} picks the constructor javac's assert would.
+     */
+    private void assertStatement(TreePath p, AssertTree t) {
+        Label end = out.label();
+        out.jumpIf(c.assertionsDisabled(), end);
+        out.jumpIf(s.spill(new TreePath(p, t.getCondition())), end);
+        String detail = t.getDetail() == null ? "" : s.spill(new TreePath(p, t.getDetail()));
+        out.line("throw new " + c.ref(com.palantir.javapoet.ClassName.get(AssertionError.class)) + "(" + detail + ");");
+        out.terminate();
+        out.mark(end);
     }
 
     private boolean livesAcrossAwait(TreePath p) {
