@@ -98,7 +98,11 @@ final class Hoister {
                 if (up instanceof BlockTree) {
                     return a.in(p.getLeaf()) || a.inAny(after(((BlockTree) up).getStatements(), p.getLeaf()));
                 }
-                if (up instanceof CaseTree || up instanceof SwitchTree) {
+                if (up instanceof CaseTree) {
+                    // a binding of a case label or guard: the arm of a lowered switch copies it into a field
+                    return a.in(p.getParentPath().getParentPath().getLeaf());
+                }
+                if (up instanceof SwitchTree) {
                     return a.in(p.getParentPath().getLeaf()) || a.in(up);
                 }
                 p = p.getParentPath();
