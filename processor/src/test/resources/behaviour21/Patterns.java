@@ -257,4 +257,23 @@ public class Patterns {
         }
         return r;
     }
+
+    /** Record patterns in instanceof, with bindings used after awaits. */
+    @Coroutine
+    static String instanceofRecordPatterns() {
+        String r = "";
+        for (Object o : VALUES) {
+            if (o instanceof Point(int x, var y) && await(v(x)) < y) {
+                r += "lt" + await(v(x)) + y;
+            } else if (o instanceof Point(var x, int y)) {
+                await(v(0));
+                r += "ge" + x + y;
+            }
+            if (!(o instanceof Circle(int radius))) {
+                continue;
+            }
+            r += "c" + await(v(radius)) + radius;
+        }
+        return r;
+    }
 }

@@ -72,6 +72,8 @@ final class Renderer {
     Jumps jumps;
     Listing listing;
     private final Map<Element, String> captureNames = new IdentityHashMap<>();
+    /** Hoisted bindings of a record pattern in instanceof: the fresh locals they bind before the copy. */
+    private final Map<Element, String> bindingLocals = new IdentityHashMap<>();
 
     Renderer(Ctx c) {
         this.c = c;
@@ -339,7 +341,7 @@ final class Renderer {
         @Override
         public Void visitVariable(VariableTree node, Void unused) {
             Element e = c.trees.getElement(getCurrentPath());
-            String n = e == null ? null : c.hoisting.names.get(e);
+            String n = e == null ? null : bindingLocals.getOrDefault(e, c.hoisting.names.get(e));
             if (n != null && !n.contentEquals(node.getName())) {
                 long from = node.getType() != null && pos.getEndPosition(c.m.unit, node.getType()) > 0
                         ? pos.getEndPosition(c.m.unit, node.getType()) : start(node);
@@ -361,6 +363,32 @@ final class Renderer {
                     String field = c.hoisting.names.get(e);
                     edit(node, "(" + sub(node.getExpression()) + " instanceof " + sub(v.getType()) + " " + local
                             + " && (" + field + " = " + local + ") != null)");
+                    return null;
+                }
+            } else if (pattern != null) {
+                // A record pattern (Java 21): its hoisted bindings bind fresh locals that are then copied into
+                // the fields; the copy is true whatever the value (a primitive component included).
+                List<VariableTree> hoisted = new ArrayList<>();
+                new TreePathScanner<Void, Void>() {
+                    @Override
+                    public Void visitVariable(VariableTree v, Void u) {
+                        if (c.hoisting.hoisted.contains(c.trees.getElement(getCurrentPath()))) {
+                            hoisted.add(v);
+                            bindingLocals.put(c.trees.getElement(getCurrentPath()), c.fresh(v.getName() + "_"));
+                        }
+                        return super.visitVariable(v, u);
+                    }
+                }.scan(new TreePath(getCurrentPath(), pattern), null);
+                if (!hoisted.isEmpty()) {
+                    StringBuilder copies = new StringBuilder();
+                    for (VariableTree v : hoisted) {
+                        Element e = c.trees.getElement(new TreePath(getCurrentPath(), v));
+                        String field = c.hoisting.names.get(e);
+                        copies.append(" && ((").append(field).append(" = ").append(bindingLocals.get(e))
+                                .append(") == ").append(field).append(" || true)");
+                    }
+                    String text = "(" + sub(node.getExpression()) + " instanceof " + sub(pattern) + copies + ")";
+                    edit(node, text);
                     return null;
                 }
             }
