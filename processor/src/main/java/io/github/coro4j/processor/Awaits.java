@@ -65,58 +65,16 @@ final class Awaits {
     }
 
     /**
-     * The type of an await expression. In the round that generates them, companions do not exist yet, so
-     * {@code await(FooCoroutines.m(...))} has an erroneous type; it is then the boxed return type of the
-     * {@code @Coroutine} method {@code Foo.m} with as many parameters.
+     * The type of an await expression. The bodies are attributed a round after the companions were written,
+     * so an await of any companion's task has its real type; an erroneous type means the body does not
+     * compile, and javac reports why.
      */
     static javax.lang.model.type.TypeMirror type(Ctx c, TreePath await) {
         javax.lang.model.type.TypeMirror t = c.trees.getTypeMirror(await);
         if (t != null && t.getKind() != javax.lang.model.type.TypeKind.ERROR) {
             return t;
         }
-        Tree arg = ((MethodInvocationTree) await.getLeaf()).getArguments().get(0);
-        if (arg instanceof MethodInvocationTree
-                && ((MethodInvocationTree) arg).getMethodSelect() instanceof com.sun.source.tree.MemberSelectTree) {
-            MethodInvocationTree call = (MethodInvocationTree) arg;
-            com.sun.source.tree.MemberSelectTree sel = (com.sun.source.tree.MemberSelectTree) call.getMethodSelect();
-            String companion = sel.getExpression().toString();
-            companion = companion.substring(companion.lastIndexOf('.') + 1);
-            if (companion.endsWith("Coroutines")) {
-                String owner = companion.substring(0, companion.length() - "Coroutines".length()).replace('_', '.');
-                String pkg = null;
-                for (com.sun.source.tree.ImportTree i : c.m.unit.getImports()) {
-                    String q = i.getQualifiedIdentifier().toString();
-                    if (!i.isStatic() && q.endsWith("." + companion)) {
-                        pkg = q.substring(0, q.length() - companion.length() - 1);
-                    }
-                }
-                if (pkg == null) {
-                    pkg = c.elements.getPackageOf(c.m.owner).getQualifiedName().toString();
-                }
-                TypeElement type = c.elements.getTypeElement(pkg.isEmpty() ? owner : pkg + "." + owner);
-                javax.lang.model.type.TypeMirror found = null;
-                if (type != null) {
-                    for (Element e : type.getEnclosedElements()) {
-                        if (e instanceof javax.lang.model.element.ExecutableElement
-                                && e.getSimpleName().contentEquals(sel.getIdentifier()) && Validator.isCoroutine(e)
-                                && ((javax.lang.model.element.ExecutableElement) e).getParameters().size()
-                                        == call.getArguments().size()) {
-                            javax.lang.model.type.TypeMirror r =
-                                    ((javax.lang.model.element.ExecutableElement) e).getReturnType();
-                            found = r.getKind() == javax.lang.model.type.TypeKind.VOID
-                                    ? c.elements.getTypeElement("java.lang.Void").asType()
-                                    : r.getKind().isPrimitive()
-                                            ? c.types.boxedClass((javax.lang.model.type.PrimitiveType) r).asType() : r;
-                        }
-                    }
-                }
-                if (found != null && found.getKind() == javax.lang.model.type.TypeKind.DECLARED) {
-                    return found;
-                }
-            }
-        }
-        throw new Unsupported(await.getLeaf(), "the type of this await is not known while the processor runs "
-                + "(it awaits something generated in the same round); assign it to a local of a declared type");
+        throw new Unsupported(await.getLeaf(), "the type of this await does not resolve");
     }
 
     boolean in(Tree t) {

@@ -7,7 +7,7 @@ import javax.tools.Diagnostic;
 
 /**
  * Reports compile errors at the offending tree, so that IDEs underline the exact spot. Every message begins
- * with a stable tag such as {@code [CoroAwaitInLambda]} (listed in docs/processor.md) that tests match on.
+ * with a stable tag such as {@code [CoroAwaitInLambda]} (listed in docs/guide.md) that tests match on.
  */
 final class Reporter {
     private final Trees trees;

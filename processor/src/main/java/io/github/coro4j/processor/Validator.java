@@ -21,7 +21,7 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * The validate pass: reports every misuse that the transform cannot honour, each as an error at the
- * offending tree with a stable tag (docs/processor.md lists them). It runs before anything is generated,
+ * offending tree with a stable tag (docs/guide.md lists them). It runs before anything is generated,
  * and a method with an error generates nothing.
  */
 final class Validator {
@@ -133,7 +133,7 @@ final class Validator {
         public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
             Element e = trees.getElement(getCurrentPath());
             if (e != null && isCoroutine(e)) {
-                String companion = Emitter.companionName((TypeElement) e.getEnclosingElement());
+                String companion = CompanionEmitter.companionName((TypeElement) e.getEnclosingElement());
                 reporter.error("CoroDirectCall", "calling the @Coroutine method " + e.getSimpleName()
                         + " directly runs its body without suspending (its awaits fail on pending tasks); "
                         + "await its task instead: await(" + companion + "." + e.getSimpleName() + "(...))",
@@ -151,7 +151,7 @@ final class Validator {
             String what = e.getKind() == ElementKind.CONSTRUCTOR ? "the constructor of "
                     + e.getEnclosingElement().getSimpleName() : "'" + e.getSimpleName() + "'";
             reporter.error("CoroPrivateAccess", what + " is private, so the generated "
-                    + Emitter.companionName(m.owner) + " cannot use it; make it package-private", node, m.unit);
+                    + CompanionEmitter.companionName(m.owner) + " cannot use it; make it package-private", node, m.unit);
         }
 
         private boolean declaredInBody(Element e) {

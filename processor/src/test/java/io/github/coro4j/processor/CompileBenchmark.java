@@ -8,7 +8,7 @@ import javax.tools.ToolProvider;
 
 /**
  * Not a test: compiles a file of 500 random @Coroutine methods with and without the processor and prints the
- * ratio (docs/processor.md records it). Run: mvn -o test-compile -pl processor -am, then
+ * ratio (docs/benchmarks.md records it). Run: mvn -o test-compile -pl processor -am, then
  * {@code java -cp <test classpath> io.github.coro4j.processor.CompileBenchmark}.
  */
 public final class CompileBenchmark {
@@ -29,29 +29,41 @@ public final class CompileBenchmark {
         Files.writeString(g.resolve("Bench.java"), src.append("}\n"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         String cp = System.getProperty("java.class.path");
-        long plain = Long.MAX_VALUE;
-        long with = Long.MAX_VALUE;
-        for (int round = 0; round < Integer.getInteger("rounds", 3); round++) {
-            Path out = Files.createTempDirectory(dir, "out");
-            long t0 = System.nanoTime();
-            check(javac.run(null, null, null, "-proc:none", "-cp", cp, "-d", out.toString(),
-                    t.resolve("P.java").toString(), g.resolve("Bench.java").toString()));
-            long t1 = System.nanoTime();
-            try (javax.tools.StandardJavaFileManager fm = javac.getStandardFileManager(null, null, null)) {
-                JavaCompiler.CompilationTask task = javac.getTask(null, fm, null,
-                        List.of("-cp", cp, "-d", out.toString(), "-s", out.toString()), null,
-                        fm.getJavaFileObjects(t.resolve("P.java"), g.resolve("Bench.java")));
-                task.setProcessors(List.of(new CoroutineProcessor()));
-                check(task.call() ? 0 : 1);
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        int rounds = Integer.getInteger("rounds", 5);
+        long[] wall = {Long.MAX_VALUE, Long.MAX_VALUE};
+        long[] cpuTime = {Long.MAX_VALUE, Long.MAX_VALUE};
+        for (int round = 0; round < rounds; round++) {
+            // alternate the order, so that neither side always runs on the warmer JIT
+            for (int k = 0; k < 2; k++) {
+                boolean withProcessor = (round + k) % 2 == 1;
+                Path out = Files.createTempDirectory(dir, "out");
+                long w0 = System.nanoTime();
+                long c0 = cpu.getCurrentThreadCpuTime();
+                try (javax.tools.StandardJavaFileManager fm = javac.getStandardFileManager(null, null, null)) {
+                    List<String> options = withProcessor
+                            ? List.of("-cp", cp, "-d", out.toString(), "-s", out.toString())
+                            : List.of("-proc:none", "-cp", cp, "-d", out.toString());
+                    JavaCompiler.CompilationTask task = javac.getTask(null, fm, null, options, null,
+                            fm.getJavaFileObjects(t.resolve("P.java"), g.resolve("Bench.java")));
+                    if (withProcessor) {
+                        task.setProcessors(List.of(new CoroutineProcessor()));
+                    }
+                    check(task.call() ? 0 : 1);
+                }
+                long w = System.nanoTime() - w0;
+                long c = cpu.getCurrentThreadCpuTime() - c0;
+                int i = withProcessor ? 1 : 0;
+                wall[i] = Math.min(wall[i], w);
+                cpuTime[i] = Math.min(cpuTime[i], c);
+                System.out.printf("round %d %s: %d ms wall, %d ms CPU (compiling thread)%n", round,
+                        withProcessor ? "with the processor" : "without", w / 1_000_000, c / 1_000_000);
             }
-            long t2 = System.nanoTime();
-            plain = Math.min(plain, t1 - t0);
-            with = Math.min(with, t2 - t1);
-            System.out.printf("round %d: without %d ms, with the processor %d ms%n", round, (t1 - t0) / 1_000_000,
-                    (t2 - t1) / 1_000_000);
         }
-        System.out.printf("best of 3: without %d ms, with %d ms, ratio %.2f (%d lines)%n", plain / 1_000_000,
-                with / 1_000_000, (double) with / plain, List.of(src.toString().split("\n")).size());
+        System.out.printf("best of %d: without %d ms wall / %d ms CPU, with %d ms wall / %d ms CPU; "
+                + "ratio %.2f wall, %.2f CPU (%d lines)%n", rounds, wall[0] / 1_000_000, cpuTime[0] / 1_000_000,
+                wall[1] / 1_000_000, cpuTime[1] / 1_000_000, (double) wall[1] / wall[0],
+                (double) cpuTime[1] / cpuTime[0], List.of(src.toString().split("\n")).size());
     }
 
     private static void check(int rc) {

@@ -23,12 +23,16 @@ class DiagnosticsTest {
         return JavaFileObjects.forSourceLines("d.Bad", lines);
     }
 
-    /** Compiles, expects an error with the tag on the given line (1-based, counting the 6 header lines). */
+    /**
+     * Compiles, expects an error with the tag on the given line (1-based, counting the 6 header lines), and
+     * no other error: the companion written in the first round must not add a cascade of its own.
+     */
     private static void expect(String tag, int line, String... body) {
         JavaFileObject src = source(body);
         Compilation c = Harness.compile(src);
         assertThat(c).failed();
         assertThat(c).hadErrorContaining("[" + tag + "]").inFile(src).onLine(line);
+        assertThat(c).hadErrorCount(1);
     }
 
     @Test
@@ -38,6 +42,20 @@ class DiagnosticsTest {
                 "    static int m(Task<Integer> t) {",
                 "        Supplier<Integer> s = () -> await(t);",
                 "        return s.get();",
+                "    }");
+    }
+
+    @Test
+    void aBodyErrorDoesNotCascadeIntoTheCompanionsUsers() {
+        // the companion exists (first round) but its state machines are not written (second round)
+        expect("CoroAwaitInLambda", 9,
+                "    @Coroutine",
+                "    static int m(Task<Integer> t) {",
+                "        Supplier<Integer> s = () -> await(t);",
+                "        return s.get();",
+                "    }",
+                "    static Task<Integer> use() {",
+                "        return BadCoroutines.m(Task.completed(1));",
                 "    }");
     }
 

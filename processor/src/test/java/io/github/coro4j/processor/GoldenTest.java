@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Golden generated sources: src/test/resources/golden/X.java is compiled with the processor, and the
- * generated XCoroutines must equal src/test/resources/golden/XCoroutines.java.golden. After an intended
+ * generated XCoroutines (the public factories) and XStateMachines (the state machines) must equal
+ * src/test/resources/golden/XCoroutines.java.golden and XStateMachines.java.golden. After an intended
  * change of the generated code, regenerate them with
  * {@code mvn -o verify -pl processor -am -Dcoro4j.updateGolden=true} and review the diff.
  */
@@ -27,14 +28,16 @@ class GoldenTest {
     void generatedSourceMatchesGolden(String name) throws IOException {
         Compilation c = Harness.compile(JavaFileObjects.forResource("golden/" + name + ".java"));
         Harness.requireSuccess(c);
-        JavaFileObject generated = c.generatedSourceFile("demo." + name + "Coroutines").orElseThrow();
-        String actual = Harness.content(generated);
-        Path golden = DIR.resolve(name + "Coroutines.java.golden");
-        if (Boolean.getBoolean("coro4j.updateGolden")) {
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-            return;
+        for (String suffix : new String[] {"Coroutines", "StateMachines"}) {
+            JavaFileObject generated = c.generatedSourceFile("demo." + name + suffix).orElseThrow();
+            String actual = Harness.content(generated);
+            Path golden = DIR.resolve(name + suffix + ".java.golden");
+            if (Boolean.getBoolean("coro4j.updateGolden")) {
+                Files.writeString(golden, actual, StandardCharsets.UTF_8);
+                continue;
+            }
+            assertWithMessage("generated source of " + name + suffix + " (regenerate with -Dcoro4j.updateGolden=true)")
+                    .that(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
         }
-        assertWithMessage("generated source of " + name + " (regenerate with -Dcoro4j.updateGolden=true)")
-                .that(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
 }
