@@ -34,4 +34,17 @@ public class Unknown {
         }
         return r;
     }
+
+    /** An enum switch expression without default (no patterns) meeting a constant added later. */
+    @Coroutine
+    static String enumExpression() {
+        String r = "";
+        for (Zoo.Kind k : List.of(Zoo.Kind.A, Zoo.lastKind())) {
+            r += switch (await(v(log(k)))) {
+                case A -> "a" + await(v(1));
+                case B -> "b";
+            };
+        }
+        return r;
+    }
 }

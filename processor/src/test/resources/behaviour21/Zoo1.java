@@ -13,4 +13,10 @@ public final class Zoo {
     public static Animal third() {
         return new Dog("rex");
     }
+
+    public enum Kind { A, B }
+
+    public static Kind lastKind() {
+        return Kind.B;
+    }
 }

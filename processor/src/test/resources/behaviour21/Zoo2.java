@@ -15,4 +15,10 @@ public final class Zoo {
     public static Animal third() {
         return new Bird();
     }
+
+    public enum Kind { A, B, C }
+
+    public static Kind lastKind() {
+        return Kind.C;
+    }
 }

@@ -430,6 +430,16 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
         out.line(dispatch.append("\n}").toString());
         if (hasDefault) {
             out.terminate();
+        } else if (result != null) {
+            // A switch expression without default covers every constant of an enum. A constant added after
+            // it was compiled matches nothing: javac's code throws MatchException (IncompatibleClassChangeError
+            // before Java 21, that is, when the release has no MatchException), and so does this one.
+            out.line(c.elements.getTypeElement("java.lang.MatchException") != null
+                    ? "throw new " + c.ref(com.palantir.javapoet.ClassName.get("java.lang", "MatchException"))
+                            + "(null, null);"
+                    : "throw new " + c.ref(com.palantir.javapoet.ClassName.get(IncompatibleClassChangeError.class))
+                            + "();");
+            out.terminate();
         } else {
             out.jump(end);
         }

@@ -102,7 +102,7 @@ class Java21BehaviourTest {
         Compilation later = Compiler.javac().compile(zoo(2));
         assertWithMessage("the second version compiles").that(later.status()).isEqualTo(Compilation.Status.SUCCESS);
         Oracle oracle = new Oracle(() -> Harness.loader(c, later));
-        for (String m : List.of("expression", "statement")) {
+        for (String m : List.of("expression", "statement", "enumExpression")) {
             String direct = oracle.direct("b.Unknown", m);
             String async = oracle.async("b.Unknown", m);
             assertWithMessage(m + " direct").that(direct).contains("failure=java.lang.MatchException");
