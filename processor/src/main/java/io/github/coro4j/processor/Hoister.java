@@ -62,7 +62,13 @@ final class Hoister {
             public Void visitVariable(VariableTree node, Integer depth) {
                 TreePath path = getCurrentPath();
                 Tree parent = path.getParentPath().getLeaf();
-                if (!(parent instanceof ClassTree)) { // fields of local classes are not locals
+                if (!(parent instanceof ClassTree) && (node.getName().contentEquals("_") || node.getName().isEmpty())) {
+                    // an unnamed variable (_, Java 22) stays unnamed and a Java local: nothing can read it
+                    Element e = c.trees.getElement(path);
+                    if (e != null) {
+                        r.names.put(e, "_");
+                    }
+                } else if (!(parent instanceof ClassTree)) { // fields of local classes are not locals
                     Element e = c.trees.getElement(path);
                     if (e != null) {
                         r.names.put(e, c.names.newName(node.getName().toString(), e));

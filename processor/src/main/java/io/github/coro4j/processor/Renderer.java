@@ -342,7 +342,7 @@ final class Renderer {
         public Void visitVariable(VariableTree node, Void unused) {
             Element e = c.trees.getElement(getCurrentPath());
             String n = e == null ? null : bindingLocals.getOrDefault(e, c.hoisting.names.get(e));
-            if (n != null && !n.contentEquals(node.getName())) {
+            if (n != null && !n.contentEquals(node.getName()) && !node.getName().isEmpty()) { // not unnamed (_)
                 long from = node.getType() != null && pos.getEndPosition(c.m.unit, node.getType()) > 0
                         ? pos.getEndPosition(c.m.unit, node.getType()) : start(node);
                 long at = nameAt(from, node.getName().toString());

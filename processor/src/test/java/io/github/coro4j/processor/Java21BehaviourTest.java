@@ -112,4 +112,18 @@ class Java21BehaviourTest {
         assertWithMessage("first version").that(before.async("b.Unknown", "expression"))
                 .isEqualTo("result=cat1dogrex failure=null trace=[Cat[lives=1], Dog[name=rex]]");
     }
+
+    /** Unnamed patterns and variables ({@code _}, Java 22): they stay unnamed in the generated code. */
+    @Test
+    void unnamedPatternsAndVariables() {
+        assumeTrue(Runtime.version().feature() >= 22, "unnamed patterns need a JDK 22+");
+        Compilation c = Harness.compile(JavaFileObjects.forResource("behaviour/T.java"),
+                JavaFileObjects.forResource("behaviour21/Unnamed.java"));
+        Harness.requireSuccess(c);
+        Oracle oracle = new Oracle(c);
+        String direct = oracle.direct("b.Unnamed", "unnamed");
+        assertWithMessage("direct").that(direct)
+                .isEqualTo("result=y2,box1,box1,si,si,d, failure=null trace=[7, 7]");
+        assertWithMessage("async").that(oracle.async("b.Unnamed", "unnamed")).isEqualTo(direct);
+    }
 }
