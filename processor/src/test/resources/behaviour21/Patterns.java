@@ -227,6 +227,7 @@ public class Patterns {
         String r = "";
         for (Object o : VALUES) {
             java.util.function.Supplier<String> f = switch (o) {
+                case Integer x when java.util.stream.IntStream.of(7, 3).anyMatch(k -> k == x) -> () -> "in" + x;
                 case Integer x when await(v(x)) % 2 == 0 -> () -> "even" + x;
                 case Integer x -> {
                     int y = await(v(x + 1));

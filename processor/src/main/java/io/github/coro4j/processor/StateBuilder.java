@@ -542,8 +542,12 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
                 } else {
                     // A guard may not assign a field: its bindings stay plain bindings here (in scope in the
                     // arm when the guard is true), and the arm copies them like those of the labels.
+                    // The label's bindings too: a lambda in the guard must capture the binding, not the field.
                     TreePath gp = new TreePath(cp, g);
                     List<Element> own = bindingElements(gp);
+                    for (Tree l : ls) {
+                        own.addAll(bindingElements(new TreePath(cp, l)));
+                    }
                     c.hoisting.hoisted.removeAll(own);
                     String text;
                     try {
@@ -551,7 +555,9 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
                     } finally {
                         c.hoisting.hoisted.addAll(own);
                     }
-                    copies.addAll(bindings(gp));
+                    for (Element e : bindingElements(gp)) {
+                        copies.add(c.hoisting.names.get(e));
+                    }
                     when = off == null ? text : off + " && (" + text + ")";
                 }
                 if (when != null) {
