@@ -17,13 +17,13 @@ final class CoroMethod {
     /** The source text of the compilation unit: untouched subtrees are printed from it. */
     final String source;
 
-    CoroMethod(ExecutableElement element, TypeElement owner, TreePath path, CharSequence source) {
+    CoroMethod(ExecutableElement element, TypeElement owner, TreePath path, String source) {
         this.element = element;
         this.owner = owner;
         this.path = path;
         this.tree = (MethodTree) path.getLeaf();
         this.unit = path.getCompilationUnit();
-        this.source = source.toString();
+        this.source = source;
     }
 
     boolean isStatic() {

@@ -3,8 +3,11 @@ package io.github.coro4j.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
@@ -137,24 +140,36 @@ public final class CoroutineProcessor extends AbstractProcessor {
         return false;
     }
 
-    /** The @Coroutine methods of a class that have source (a class compiled earlier has none), parsed. */
+    /**
+     * The @Coroutine methods of a class that has source (a class compiled earlier has none), parsed, in source
+     * order. The class's path is found once and its members walked from it: finding each method's path from
+     * the compilation unit would scan the whole file per method, quadratic in a file of many coroutines.
+     */
     private List<CoroMethod> parse(Trees trees, TypeElement owner, Reporter reporter) {
         List<CoroMethod> methods = new ArrayList<>();
-        for (Element e : owner.getEnclosedElements()) {
+        owner.getEnclosedElements(); // completes the class: its members' trees now carry their symbols
+        TreePath classPath = trees.getPath(owner);
+        if (classPath == null) {
+            return methods; // compiled earlier: nothing to generate
+        }
+        String source = null;
+        for (Tree member : ((ClassTree) classPath.getLeaf()).getMembers()) {
+            if (!(member instanceof MethodTree)) {
+                continue;
+            }
+            TreePath path = new TreePath(classPath, member);
+            Element e = trees.getElement(path);
             if (!(e instanceof ExecutableElement) || !Validator.isCoroutine(e)) {
                 continue;
             }
-            TreePath path = trees.getPath(e);
-            if (path == null) {
-                continue; // compiled earlier: nothing to generate
-            }
-            CharSequence source;
-            try {
-                source = path.getCompilationUnit().getSourceFile().getCharContent(true);
-            } catch (IOException ex) {
-                reporter.error("CoroUnsupported", "cannot read the source: " + ex.getMessage(), path.getLeaf(),
-                        path.getCompilationUnit());
-                continue;
+            if (source == null) {
+                try {
+                    source = path.getCompilationUnit().getSourceFile().getCharContent(true).toString();
+                } catch (IOException ex) {
+                    reporter.error("CoroUnsupported", "cannot read the source: " + ex.getMessage(), member,
+                            path.getCompilationUnit());
+                    return methods;
+                }
             }
             methods.add(new CoroMethod((ExecutableElement) e, owner, path, source));
         }
