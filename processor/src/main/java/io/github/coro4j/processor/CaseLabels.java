@@ -18,6 +18,13 @@ final class CaseLabels {
     private static final Method LABELS = method(CaseTree.class, "getLabels");
     private static final Method GUARD = method(CaseTree.class, "getGuard");
 
+    /**
+     * Whether the running javac has Java 21's final form of these trees (guards in {@code getGuard()}, constants
+     * in ConstantCaseLabelTree). Earlier JDKs had them only as preview features, in other shapes: a switch
+     * that awaits and uses them is then reported as unsupported rather than guessed at.
+     */
+    static final boolean STANDARD = Runtime.version().feature() >= 21 && LABELS != null && GUARD != null;
+
     private CaseLabels() {}
 
     private static Method method(Class<?> c, String name) {

@@ -490,8 +490,9 @@ final class StateBuilder implements Renderer.Jumps, Spiller.SwitchLowering {
      */
     private void patternSwitch(TreePath p, Tree labeled, String result, ExpressionTree selector,
             List<? extends CaseTree> cases) {
-        if (CaseLabels.labels(cases.get(0)) == null) {
-            throw new Unsupported(p.getLeaf(), "a pattern or null case label in a switch that awaits");
+        if (!CaseLabels.STANDARD) {
+            throw new Unsupported(p.getLeaf(), "a pattern or null case label in a switch that awaits, with the"
+                    + " preview patterns of JDK " + Runtime.version().feature() + ": compile with JDK 21 or later");
         }
         boolean restarts = false;
         for (CaseTree ct : cases) {
