@@ -151,4 +151,22 @@ public class Asserts {
         }
         return i;
     }
+
+    int limit = 2;
+
+    /** An instance coroutine: the condition and the detail read the receiver. */
+    @Coroutine
+    String instanceAssert() {
+        assert limit > await(v(log(3))) : "limit " + this.limit + await(v("?"));
+        assert limit > 0 : "positive";
+        return "i" + limit;
+    }
+
+    /** A generic coroutine whose detail has the type variable's type. */
+    @Coroutine
+    static <X> String genericDetail() {
+        X x = await(v(null));
+        assert x != null : x;
+        return "g";
+    }
 }
