@@ -58,6 +58,31 @@ final class Ctx {
         return access == null || access.isEmpty() ? null : access.build();
     }
 
+    private String assertionsDisabled;
+
+    /**
+     * The name of a {@code static final boolean} of the state machine that is true when assertions are disabled
+     * for the original class. javac gives every class a {@code $assertionsDisabled} computed at class
+     * initialisation from its outermost class's {@code desiredAssertionStatus()}; an {@code assert} copied into
+     * the companion would follow the companion's status instead (they differ under {@code -ea:demo.Greeter}),
+     * so every assert of the body is written as a test of this field.
+     */
+    String assertionsDisabled() {
+        if (assertionsDisabled == null) {
+            javax.lang.model.element.Element top = m.owner;
+            while (top.getEnclosingElement() instanceof javax.lang.model.element.TypeElement) {
+                top = top.getEnclosingElement();
+            }
+            assertionsDisabled = names.newName("assertionsDisabled", new Object());
+            extraFields.add(FieldSpec.builder(TypeName.BOOLEAN, assertionsDisabled, Modifier.PRIVATE,
+                            Modifier.STATIC, Modifier.FINAL)
+                    .initializer("!$T.class.desiredAssertionStatus()",
+                            com.palantir.javapoet.ClassName.get((javax.lang.model.element.TypeElement) top))
+                    .build());
+        }
+        return assertionsDisabled;
+    }
+
     /** Local classes declared before an await, lifted to the top of step(), where every state sees them. */
     final List<String> liftedClasses = new ArrayList<>();
 

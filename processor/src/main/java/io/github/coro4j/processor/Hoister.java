@@ -62,7 +62,13 @@ final class Hoister {
             public Void visitVariable(VariableTree node, Integer depth) {
                 TreePath path = getCurrentPath();
                 Tree parent = path.getParentPath().getLeaf();
-                if (!(parent instanceof ClassTree)) { // fields of local classes are not locals
+                if (!(parent instanceof ClassTree) && (node.getName().contentEquals("_") || node.getName().isEmpty())) {
+                    // an unnamed variable (_, Java 22) stays unnamed and a Java local: nothing can read it
+                    Element e = c.trees.getElement(path);
+                    if (e != null) {
+                        r.names.put(e, "_");
+                    }
+                } else if (!(parent instanceof ClassTree)) { // fields of local classes are not locals
                     Element e = c.trees.getElement(path);
                     if (e != null) {
                         r.names.put(e, c.names.newName(node.getName().toString(), e));
@@ -98,7 +104,11 @@ final class Hoister {
                 if (up instanceof BlockTree) {
                     return a.in(p.getLeaf()) || a.inAny(after(((BlockTree) up).getStatements(), p.getLeaf()));
                 }
-                if (up instanceof CaseTree || up instanceof SwitchTree) {
+                if (up instanceof CaseTree) {
+                    // a binding of a case label or guard: the arm of a lowered switch copies it into a field
+                    return a.in(p.getParentPath().getParentPath().getLeaf());
+                }
+                if (up instanceof SwitchTree) {
                     return a.in(p.getParentPath().getLeaf()) || a.in(up);
                 }
                 p = p.getParentPath();

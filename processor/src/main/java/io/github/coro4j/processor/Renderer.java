@@ -91,6 +91,8 @@ final class Renderer {
     final Map<Element, String> liftedCaptures = new IdentityHashMap<>();
     /** Lifted local classes that capture locals: created only where the declaration's values are current. */
     final Set<Element> capturingLifted = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Hoisted bindings of a record pattern in instanceof: the fresh locals they bind before the copy. */
+    private final Map<Element, String> bindingLocals = new IdentityHashMap<>();
 
     Renderer(Ctx c) {
         this.c = c;
@@ -685,8 +687,8 @@ final class Renderer {
         @Override
         public Void visitVariable(VariableTree node, Void unused) {
             Element e = c.trees.getElement(getCurrentPath());
-            String n = e == null ? null : c.hoisting.names.get(e);
-            if (n != null && !n.contentEquals(node.getName())) {
+            String n = e == null ? null : bindingLocals.getOrDefault(e, c.hoisting.names.get(e));
+            if (n != null && !n.contentEquals(node.getName()) && !node.getName().isEmpty()) { // not unnamed (_)
                 long from = node.getType() != null && pos.getEndPosition(c.m.unit, node.getType()) > 0
                         ? pos.getEndPosition(c.m.unit, node.getType()) : start(node);
                 long at = nameAt(from, node.getName().toString());
@@ -709,8 +711,47 @@ final class Renderer {
                             + " && (" + field + " = " + local + ") != null)");
                     return null;
                 }
+            } else if (pattern != null) {
+                // A record pattern (Java 21): its hoisted bindings bind fresh locals that are then copied into
+                // the fields; the copy is true whatever the value (a primitive component included).
+                List<VariableTree> hoisted = new ArrayList<>();
+                new TreePathScanner<Void, Void>() {
+                    @Override
+                    public Void visitVariable(VariableTree v, Void u) {
+                        if (c.hoisting.hoisted.contains(c.trees.getElement(getCurrentPath()))) {
+                            hoisted.add(v);
+                            bindingLocals.put(c.trees.getElement(getCurrentPath()), c.fresh(v.getName() + "_"));
+                        }
+                        return super.visitVariable(v, u);
+                    }
+                }.scan(new TreePath(getCurrentPath(), pattern), null);
+                if (!hoisted.isEmpty()) {
+                    StringBuilder copies = new StringBuilder();
+                    for (VariableTree v : hoisted) {
+                        Element e = c.trees.getElement(new TreePath(getCurrentPath(), v));
+                        String field = c.hoisting.names.get(e);
+                        copies.append(" && ((").append(field).append(" = ").append(bindingLocals.get(e))
+                                .append(") == ").append(field).append(" || true)");
+                    }
+                    String text = "(" + sub(node.getExpression()) + " instanceof " + sub(pattern) + copies + ")";
+                    edit(node, text);
+                    return null;
+                }
             }
             return super.visitInstanceOf(node, unused);
+        }
+
+        /**
+         * An assert copied into the companion would follow the companion's assertion status: test the
+         * original class's instead ({@link Ctx#assertionsDisabled}). A block, so that it stays one statement
+         * wherever the assert was (a following else cannot attach to the if).
+         */
+        @Override
+        public Void visitAssert(com.sun.source.tree.AssertTree node, Void unused) {
+            String detail = node.getDetail() == null ? "" : sub(node.getDetail());
+            edit(node, "{ if (!" + c.assertionsDisabled() + " && !(" + sub(node.getCondition())
+                    + ")) throw new " + c.ref(ClassName.get(AssertionError.class)) + "(" + detail + "); }");
+            return null;
         }
 
         @Override

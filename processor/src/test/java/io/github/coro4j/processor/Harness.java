@@ -55,8 +55,25 @@ final class Harness {
         }
     }
 
-    static ClassLoader loader(Compilation c) {
+    /** A loader of the classes of the compilations; a later compilation's class replaces an earlier's. */
+    static ClassLoader loader(Compilation... compilations) {
         Map<String, byte[]> classes = new HashMap<>();
+        for (Compilation c : compilations) {
+            addClasses(c, classes);
+        }
+        return new ClassLoader(Harness.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                byte[] b = classes.get(name);
+                if (b == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                return defineClass(name, b, 0, b.length);
+            }
+        };
+    }
+
+    private static void addClasses(Compilation c, Map<String, byte[]> classes) {
         for (JavaFileObject f : c.generatedFiles()) {
             if (f.getKind() != JavaFileObject.Kind.CLASS) {
                 continue;
@@ -71,15 +88,5 @@ final class Harness {
                 throw new UncheckedIOException(e);
             }
         }
-        return new ClassLoader(Harness.class.getClassLoader()) {
-            @Override
-            protected Class<?> findClass(String name) throws ClassNotFoundException {
-                byte[] b = classes.get(name);
-                if (b == null) {
-                    throw new ClassNotFoundException(name);
-                }
-                return defineClass(name, b, 0, b.length);
-            }
-        };
     }
 }

@@ -24,6 +24,11 @@ final class Oracle {
         this.loaders = () -> Harness.loader(compilation);
     }
 
+    /** Each run gets a fresh loader from {@code loaders} (to set assertion statuses, say). */
+    Oracle(Supplier<ClassLoader> loaders) {
+        this.loaders = loaders;
+    }
+
     /** The factories of a companion class: one per @Coroutine method. */
     static List<Method> factories(Class<?> companion) {
         List<Method> ms = new ArrayList<>();

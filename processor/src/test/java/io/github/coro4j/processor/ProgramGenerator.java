@@ -93,7 +93,12 @@ final class ProgramGenerator {
                 line(in, assignable() + " " + pick("=", "+=", "-=", "*=") + " " + expr(2) + ";");
                 break;
             case 3:
-                line(in, "log(\"s\" + " + expr(2) + ");");
+                if (rnd.nextInt(3) == 0) {
+                    // awaits in the condition and the detail; enabled or not as PropertyTest's loaders say
+                    line(in, "assert " + cond(2) + " : \"a\" + " + expr(1) + ";");
+                } else {
+                    line(in, "log(\"s\" + " + expr(2) + ");");
+                }
                 break;
             case 4:
                 line(in, "await(v(" + expr(1) + "));");

@@ -16,6 +16,9 @@ import java.util.SplittableRandom;
 public final class FuzzSupport {
     private FuzzSupport() {}
 
+    /** The start of the message of every assert that programs make: tells them from the harness's asserts. */
+    public static final String ASSERT = "program assert ";
+
     /** The unchecked exception programs throw and catch. */
     public static final class E extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -76,7 +76,11 @@ final class ProgramGenerator {
         budget--;
         int choice = random.nextInt(depth >= MAX_DEPTH ? 8 : 24);
         switch (choice) {
-            case 0, 1 -> line("t.add(\"s" + id() + ":\" + " + intExpr(2) + ");");
+            case 0 -> line("t.add(\"s" + id() + ":\" + " + intExpr(2) + ");");
+            // an assert with awaits in the condition or the detail (its message marks it as the program's own)
+            case 1 -> line(random.nextInt(3) == 0
+                    ? "assert " + boolExpr(2) + " : \"" + FuzzSupport.ASSERT + "\" + " + intExpr(1) + ";"
+                    : "t.add(\"s" + id() + ":\" + " + intExpr(2) + ");");
             case 2, 3 -> declare();
             case 4 -> assign();
             case 5 -> line("await(k.v(" + intExpr(1) + "));");
