@@ -86,7 +86,7 @@ final class Renderer {
     private final Map<Element, String> captureNames = new IdentityHashMap<>();
     /**
      * While a lifted local class is printed: the locals it captures, read from its own fields (copied from the
-     * state machine's fields when an instance is created), see {@link StateBuilder}.
+     * state machine's fields when an instance is created), see {@link LocalClassLifting}.
      */
     final Map<Element, String> liftedCaptures = new IdentityHashMap<>();
     /** Lifted local classes that capture locals: created only where the declaration's values are current. */
