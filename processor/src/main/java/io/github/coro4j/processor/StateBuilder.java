@@ -147,7 +147,6 @@ final class StateBuilder implements Renderer.Jumps {
         out.mark(end);
     }
 
-
     /** The original source line, as a comment: the generated code reads against the method. */
     private void comment(Tree t) {
         long start = c.trees.getSourcePositions().getStartPosition(c.m.unit, t);
@@ -343,7 +342,6 @@ final class StateBuilder implements Renderer.Jumps {
         statement(body);
         leaps.pop();
     }
-
 
     private Tree enclosingSwitchExpression(TreePath p) {
         for (TreePath q = p; q != null; q = q.getParentPath()) {
