@@ -19,14 +19,10 @@ import javax.lang.model.type.TypeKind;
 final class LocalClassLifting {
     private final StateBuilder b;
     private final Ctx c;
-    private final Listing out;
-    private final Renderer r;
 
     LocalClassLifting(StateBuilder b) {
         this.b = b;
         this.c = b.c;
-        this.out = b.out;
-        this.r = b.r;
     }
 
     /** Whether an await follows the declaration at {@code p} in its block or case: the class may be used after it. */
@@ -82,15 +78,15 @@ final class LocalClassLifting {
         }
         String text;
         if (captured.isEmpty()) {
-            text = b.reindent(t, r.render(p));
+            text = b.reindent(t, b.r.render(p));
         } else {
             superclassMayReadCaptures(t, (javax.lang.model.element.TypeElement) cls);
-            r.capturingLifted.add(cls);
-            r.liftedCaptures.putAll(captured);
+            b.r.capturingLifted.add(cls);
+            b.r.liftedCaptures.putAll(captured);
             try {
-                text = b.reindent(t, r.render(p));
+                text = b.reindent(t, b.r.render(p));
             } finally {
-                r.liftedCaptures.clear();
+                b.r.liftedCaptures.clear();
             }
             StringBuilder fields = new StringBuilder();
             for (java.util.Map.Entry<Element, String> e : captured.entrySet()) {
@@ -108,7 +104,7 @@ final class LocalClassLifting {
             text = text.substring(0, brace + 1) + fields + text.substring(brace + 1);
         }
         c.liftedClasses.add("// " + t.getSimpleName() + "\n" + text);
-        out.line("// (declared at the top of step(): it is used after an await)");
+        b.out.line("// (declared at the top of step(): it is used after an await)");
     }
 
     /**
