@@ -64,7 +64,7 @@ final class CaseLabels {
                 && !(label instanceof ExpressionTree);
     }
 
-    /** Whether a switch needs {@link StateBuilder}'s pattern lowering: a pattern, {@code case null} or a guard. */
+    /** Whether a switch needs {@link SwitchLowering}'s pattern lowering: a pattern, {@code case null} or a guard. */
     static boolean needsPatternLowering(List<? extends CaseTree> cases) {
         for (CaseTree c : cases) {
             if (guard(c) != null) {

@@ -39,7 +39,8 @@ import javax.tools.Diagnostic;
  * exists, so the bodies are attributed with their real types (an await of another class's companion, a
  * {@code var} that holds one, a lambda that returns one), and per method the passes run in order: parse →
  * validate ({@link Validator}) → analyse awaits ({@link Awaits}) and hoisting ({@link Hoister}) → lower, spill
- * and build states ({@link StateBuilder} with {@link Spiller}, {@link ForEachLowering}, {@link TryLowering}) →
+ * and build states ({@link StateBuilder} with {@link Spiller}, {@link ForEachLowering}, {@link TryLowering},
+ * {@link SwitchLowering}, {@link LocalClassLifting}) →
  * emit ({@link Emitter}). Attributing a body before the companions it names exist leaves erroneous types in
  * javac's trees, which later crash javac's own code generation; the two rounds avoid that.
  *

@@ -42,7 +42,7 @@ final class Spiller {
     private final Listing out;
     private final Renderer r;
     /** Lowers switch expressions that await (a statement-level construct); set by the state builder. */
-    SwitchLowering switches;
+    SwitchExpressions switches;
 
     Spiller(Ctx c, Listing out, Renderer r) {
         this.c = c;
@@ -351,8 +351,8 @@ final class Spiller {
         }
     }
 
-    /** Implemented by the state builder: a switch expression that awaits becomes a switch statement. */
-    interface SwitchLowering {
+    /** Implemented by {@link SwitchLowering}: a switch expression that awaits becomes a switch statement. */
+    interface SwitchExpressions {
         String switchExpression(TreePath p);
     }
 
