@@ -189,6 +189,9 @@ abstract class Edits extends TreePathScanner<Void, Void> {
                             : renderer.typeName(owner) + "." + e.getSimpleName();
                 }
                 MemberAccess.Receiver r = access.implicitReceiver(e, node);
+                if (MemberAccess.implicitRecordAccessor(c.trees, e) != null) {
+                    return r.text + "." + e.getSimpleName() + "()"; // the private field of a record component
+                }
                 return handle ? c.access().field((VariableElement) e, r.via, "get", node) + "(" + r.text + ")"
                         : r.text + "." + e.getSimpleName();
             }

@@ -33,6 +33,29 @@ final class MemberAccess {
     }
 
     /** A receiver as written in the companion, and the class whose access reaching its members uses. */
+    /**
+     * For the field of a record component whose accessor the record does not declare itself, that implicit
+     * accessor; otherwise null. Such a field is private by the language, so the companion cannot read it and
+     * the user cannot make it package-private; the implicit accessor returns exactly the field, so reading
+     * {@code r.x()} instead of {@code r.x} changes nothing. (A declared accessor may return something else,
+     * so the field stays a [CoroPrivateAccess] error then.) An implicit accessor has no tree of its own.
+     */
+    static ExecutableElement implicitRecordAccessor(com.sun.source.util.Trees trees, Element field) {
+        if (field == null || field.getKind() != ElementKind.FIELD
+                || field.getModifiers().contains(Modifier.STATIC)
+                || field.getEnclosingElement().getKind() != ElementKind.RECORD) {
+            return null;
+        }
+        for (javax.lang.model.element.RecordComponentElement rc : javax.lang.model.util.ElementFilter
+                .recordComponentsIn(field.getEnclosingElement().getEnclosedElements())) {
+            if (rc.getSimpleName().equals(field.getSimpleName())) {
+                ExecutableElement accessor = rc.getAccessor();
+                return accessor != null && trees.getTree(accessor) == null ? accessor : null;
+            }
+        }
+        return null;
+    }
+
     static final class Receiver {
         final String text;
         final TypeElement via;

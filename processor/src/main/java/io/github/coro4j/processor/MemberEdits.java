@@ -79,6 +79,13 @@ final class MemberEdits extends Edits {
             edit(node, h.get(node));
             return null;
         }
+        if (MemberAccess.implicitRecordAccessor(c.trees, c.trees.getElement(getCurrentPath())) != null) {
+            // r.x of a record component's private field: r.x(), its implicit accessor
+            scan(q, unused);
+            long end = c.trees.getSourcePositions().getEndPosition(c.m.unit, node);
+            edit(end, end, "()");
+            return null;
+        }
         return scan(q, unused);
     }
 

@@ -145,7 +145,16 @@ final class Validator {
         private void checkPrivate(Tree node) {
             Element e = trees.getElement(getCurrentPath());
             if (e == null || !e.getModifiers().contains(Modifier.PRIVATE) || declaredInBody(e)
-                    || !outermost(e).equals(outermost(m.owner))) {
+                    || !outermost(e).equals(outermost(m.owner))
+                    || MemberAccess.implicitRecordAccessor(trees, e) != null) {
+                return; // a record component's field is read through its implicit accessor
+            }
+            if (e.getKind() == ElementKind.FIELD && e.getEnclosingElement().getKind() == ElementKind.RECORD
+                    && !e.getModifiers().contains(Modifier.STATIC)) {
+                reporter.error("CoroPrivateAccess", "the field '" + e.getSimpleName() + "' of a record is private, "
+                        + "and this record declares its own accessor " + e.getSimpleName() + "(), which may "
+                        + "return something else, so the generated " + CompanionEmitter.companionName(m.owner)
+                        + " cannot stand in for the field; call " + e.getSimpleName() + "() here", node, m.unit);
                 return;
             }
             String what = e.getKind() == ElementKind.CONSTRUCTOR ? "the constructor of "

@@ -130,6 +130,19 @@ class DiagnosticsTest {
                 "    }");
     }
 
+    /** A record's field is read through its implicit accessor (BehaviourTest's Rec); a declared one may differ. */
+    @Test
+    void recordFieldWithADeclaredAccessor() {
+        expect("CoroPrivateAccess", 11,
+                "    record R(int w) {",
+                "        public int w() { return w + 1; }",
+                "        @Coroutine",
+                "        int m(Task<Integer> t) {",
+                "            return await(t) + w;",
+                "        }",
+                "    }");
+    }
+
     @Test
     void privateMethod() {
         expect("CoroPrivateAccess", 10,
