@@ -1,5 +1,6 @@
 package io.github.coro4j.processor;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -305,7 +306,20 @@ final class Access {
         }
         usesEnclosing = true;
         MethodSpec.Builder b = MethodSpec.methodBuilder(names.newName("outer" + target.getSimpleName()))
-                .addModifiers(Modifier.STATIC).addParameter(Object.class, "self").returns(erasure(target.asType()));
+                .addModifiers(Modifier.STATIC);
+        boolean generic = !CompanionEmitter.receiverTypeVariables(c.m.owner).isEmpty();
+        if (generic) {
+            // Outer<T>.Inner: the accessor binds T from its argument and returns Outer<T>, so the body's
+            // uses of the outer instance keep their types. The handle returns an Object: the cast to the
+            // parameterized type is unchecked, and sound because javac typed the synthetic field so.
+            b.addTypeVariables(CompanionEmitter.receiverTypeVariables(c.m.owner))
+                    .addParameter(TypeName.get(c.m.owner.asType()), "self")
+                    .returns(TypeName.get(target.asType()))
+                    .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                            .addMember("value", "$S", "unchecked").build());
+        } else {
+            b.addParameter(Object.class, "self").returns(erasure(target.asType()));
+        }
         CodeBlock expr = CodeBlock.of("self");
         TypeElement inner = c.m.owner;
         while (!inner.equals(target)) {
@@ -313,10 +327,6 @@ final class Access {
                 throw new Unsupported(at, "no enclosing instance of " + target.getSimpleName());
             }
             TypeElement outer = (TypeElement) inner.getEnclosingElement();
-            if (!outer.getTypeParameters().isEmpty()) {
-                throw new Unsupported(at, "the enclosing instance of a generic class " + outer.getSimpleName()
-                        + " cannot be reached by the companion; pass it as a parameter of the coroutine");
-            }
             TypeElement from = inner;
             String h = hops.computeIfAbsent(inner, x -> handle("OUTER_" + upper(outer.getSimpleName().toString())
                             + "_OF_" + upper(from.getSimpleName().toString()),
@@ -324,7 +334,9 @@ final class Access {
                             + ": javac's synthetic field, which the companion cannot name.",
                     CodeBlock.of("enclosingInstance($N, $T.class, $T.class)", lookup(from), erasure(from.asType()),
                             erasure(outer.asType()))));
-            expr = CodeBlock.of("(($T) $N.invoke($L))", erasure(outer.asType()), h, expr);
+            boolean last = outer.equals(target);
+            expr = CodeBlock.of("(($T) $N.invoke($L))", generic && last ? TypeName.get(outer.asType())
+                    : erasure(outer.asType()), h, expr);
             inner = outer;
         }
         b.addCode(rethrowing(CodeBlock.of("return $L;\n", expr), List.of()));

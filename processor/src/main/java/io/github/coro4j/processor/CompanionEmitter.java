@@ -56,16 +56,35 @@ final class CompanionEmitter {
         return ParameterizedTypeName.get(TASK, result);
     }
 
-    /** The type variables of a factory: the class's (for an instance method), then the method's own. */
+    /**
+     * The type variables of a factory: for an instance method, those its receiver's type mentions (the
+     * class's, and for an inner class those of the enclosing classes too: {@code Outer<T>.Inner}), outermost
+     * first; then the method's own.
+     */
     static List<TypeVariableName> typeVariables(TypeElement owner, ExecutableElement m) {
-        List<TypeVariableName> vars = new ArrayList<>();
-        if (!m.getModifiers().contains(Modifier.STATIC)) {
-            for (TypeParameterElement t : owner.getTypeParameters()) {
-                vars.add(TypeVariableName.get(t));
-            }
-        }
+        List<TypeVariableName> vars = m.getModifiers().contains(Modifier.STATIC)
+                ? new ArrayList<>() : receiverTypeVariables(owner);
         for (TypeParameterElement t : m.getTypeParameters()) {
             vars.add(TypeVariableName.get(t));
+        }
+        return vars;
+    }
+
+    /** The type variables in scope of an instance of {@code owner}: its own and its enclosing instances'. */
+    static List<TypeVariableName> receiverTypeVariables(TypeElement owner) {
+        List<TypeVariableName> vars = new ArrayList<>();
+        for (TypeElement t = owner; t != null; ) {
+            List<TypeVariableName> own = new ArrayList<>();
+            for (TypeParameterElement p : t.getTypeParameters()) {
+                own.add(TypeVariableName.get(p));
+            }
+            vars.addAll(0, own);
+            boolean inner = !t.getModifiers().contains(Modifier.STATIC) && !t.getKind().isInterface()
+                    && t.getKind() != javax.lang.model.element.ElementKind.ENUM
+                    && t.getKind() != javax.lang.model.element.ElementKind.RECORD
+                    && t.getEnclosingElement() instanceof TypeElement
+                    && !t.getEnclosingElement().getKind().isInterface();
+            t = inner ? (TypeElement) t.getEnclosingElement() : null;
         }
         return vars;
     }

@@ -167,24 +167,71 @@ class CrossPackageTest {
         assertThat(c).hadErrorContaining("make it public").inFile(user).onLine(8);
     }
 
+    /**
+     * Coroutines of inner classes of generic classes: the factories take {@code Gen<T>.In} and declare T, and
+     * the enclosing instances keep their parameterized types ({@code value.length()} needs T = String's
+     * bound), one and two levels out.
+     */
     @Test
-    void theEnclosingInstanceOfAGenericClassIsAnError() {
-        JavaFileObject src = JavaFileObjects.forSourceLines("b.Gen",
+    void innerClassesOfGenericClassesReachTheirEnclosingInstances() throws Exception {
+        ClassLoader l = Harness.compileAndLoad(JavaFileObjects.forSourceLines("b.Gen",
                 "package b;",
                 "import static io.github.coro4j.Coro.*;",
                 "import io.github.coro4j.Coroutine;",
-                "public class Gen<T> {",
+                "public class Gen<T extends CharSequence> {",
+                "    T value;",
                 "    int x = 1;",
-                "    class In {",
+                "    public Gen(T value) { this.value = value; }",
+                "    public class In {",
+                "        int n = 10;",
                 "        @Coroutine",
-                "        int m() {",
+                "        int own() {",
                 "            await(yieldNow());",
-                "            return x;",
+                "            return n;",
+                "        }",
+                "        @Coroutine",
+                "        int outer() {",
+                "            await(yieldNow());",
+                "            x += 100;",
+                "            return x + value.length() + Gen.this.value.length() + n;",
                 "        }",
                 "    }",
-                "}");
-        Compilation c = Harness.compile(src);
-        assertThat(c).failed();
-        assertThat(c).hadErrorContaining("[CoroUnsupported]").inFile(src).onLine(10);
+                "    public class Mid<U> {",
+                "        U u;",
+                "        public Mid(U u) { this.u = u; }",
+                "        public class Deep {",
+                "            @Coroutine",
+                "            String both() {",
+                "                await(yieldNow());",
+                "                return value + \":\" + u + \":\" + x;",
+                "            }",
+                "        }",
+                "    }",
+                "    public static Object[] make() {",
+                "        Gen<String> g = new Gen<>(\"abc\");",
+                "        return new Object[] {g.new In(), g.new Mid<Integer>(7).new Deep()};",
+                "    }",
+                "}"));
+        Object[] receivers = (Object[]) l.loadClass("b.Gen").getMethod("make").invoke(null);
+        Class<?> in = l.loadClass("b.Gen_InCoroutines");
+        Class<?> deep = l.loadClass("b.Gen_Mid_DeepCoroutines");
+        assertThat(run(in, "own", receivers[0])).isEqualTo(10);
+        assertThat(run(in, "outer", receivers[0])).isEqualTo(101 + 3 + 3 + 10);
+        assertThat(run(deep, "both", receivers[1])).isEqualTo("abc:7:101");
+    }
+
+    private static Object run(Class<?> companion, String name, Object receiver) {
+        return EventLoop.run(() -> {
+            try {
+                for (java.lang.reflect.Method m : companion.getMethods()) {
+                    if (m.getName().equals(name)) {
+                        return (Task<?>) m.invoke(null, receiver);
+                    }
+                }
+                throw new AssertionError("no factory " + name);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }
