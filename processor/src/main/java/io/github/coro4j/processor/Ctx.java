@@ -83,6 +83,9 @@ final class Ctx {
         return assertionsDisabled;
     }
 
+    /** Whether step() casts an Object field to a parameterized type that mentions a local class. */
+    boolean uncheckedCasts;
+
     /** Local classes declared before an await, lifted to the top of step(), where every state sees them. */
     final List<String> liftedClasses = new ArrayList<>();
 

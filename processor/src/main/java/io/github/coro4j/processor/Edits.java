@@ -81,6 +81,11 @@ abstract class Edits extends TreePathScanner<Void, Void> {
 
     @Override
     public Void scan(Tree tree, Void unused) {
+        if (tree != null && tree != root && pos.getEndPosition(c.m.unit, tree) < 0) {
+            // not in the source text: a member javac synthesized (a local record's canonical constructor
+            // and accessors), printed by nobody, so nothing in it can be edited
+            return null;
+        }
         if (tree != null && tree != root && renderer.overrides.containsKey(tree)) {
             edit(tree, renderer.overrides.get(tree));
             return null;
@@ -160,7 +165,7 @@ abstract class Edits extends TreePathScanner<Void, Void> {
                 if (n != null && opaque() && c.hoisting.hoisted.contains(e)) {
                     return capture(e, n);
                 }
-                String local = TypeNames.localClass(e.asType());
+                String local = TypeNames.localClass(c, e.asType());
                 if (n != null && local != null && c.hoisting.hoisted.contains(e) && !isAssigned()) {
                     return "((" + local + ") " + n + ")"; // the field is an Object
                 }

@@ -113,8 +113,11 @@ final class Emitter {
                 .addMethod(MethodSpec.methodBuilder("step")
                         .addAnnotation(Override.class)
                         // falling into the next case is how one state continues into the next
-                        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-                                .addMember("value", "$S", "fallthrough").build())
+                        .addAnnotation(c.uncheckedCasts
+                                ? AnnotationSpec.builder(SuppressWarnings.class)
+                                        .addMember("value", "{$S, $S}", "fallthrough", "unchecked").build()
+                                : AnnotationSpec.builder(SuppressWarnings.class)
+                                        .addMember("value", "$S", "fallthrough").build())
                         .addModifiers(Modifier.PROTECTED)
                         .returns(Object.class)
                         .addException(Throwable.class)

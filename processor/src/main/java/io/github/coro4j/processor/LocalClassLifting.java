@@ -91,7 +91,7 @@ final class LocalClassLifting {
             StringBuilder fields = new StringBuilder();
             for (java.util.Map.Entry<Element, String> e : captured.entrySet()) {
                 javax.lang.model.type.TypeMirror type = e.getKey().asType();
-                String local = TypeNames.localClass(type);
+                String local = TypeNames.localClass(c, type);
                 String field = c.hoisting.names.get(e.getKey());
                 fields.append("\n    // the captured local '").append(e.getKey().getSimpleName())
                         .append("': copied when an instance is created, the value of the declaration in scope\n")

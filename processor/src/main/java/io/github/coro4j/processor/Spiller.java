@@ -119,7 +119,7 @@ final class Spiller {
             if (!(k.getLeaf() instanceof LiteralTree) && !isTypeOrPackage(k)) {
                 String tmp = c.field(TypeNames.denotable(c, c.trees.getTypeMirror(k), k.getLeaf()), "operand");
                 out.line(tmp + " = " + v + ";");
-                String local = TypeNames.localClass(c.trees.getTypeMirror(k));
+                String local = TypeNames.localClass(c, c.trees.getTypeMirror(k));
                 v = local == null ? tmp : "((" + local + ") " + tmp + ")";
             }
             r.overrides.put(k.getLeaf(), v);

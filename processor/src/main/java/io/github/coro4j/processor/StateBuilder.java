@@ -209,10 +209,15 @@ final class StateBuilder implements Renderer.Jumps {
             if (init == null) {
                 return;
             }
+            String local = TypeNames.localClass(c, e.asType());
             if (init instanceof NewArrayTree && ((NewArrayTree) init).getType() == null) {
-                out.line(name + " = new " + c.ref(TypeNames.denotable(c, e.asType(), v)) + " " + s.spill(initPath) + ";");
+                out.line(name + " = new " + (local != null ? local : c.ref(TypeNames.denotable(c, e.asType(), v)))
+                        + " " + s.spill(initPath) + ";");
             } else if (directAwait(initPath, e.asType())) {
                 s.awaitThen(initPath, name + " = resume();");
+            } else if (local != null && needsTarget(init)) {
+                // the field is an Object: a lambda or method reference gets its local functional type by a cast
+                out.line(name + " = (" + local + ") (" + s.spill(initPath) + ");");
             } else {
                 out.line(name + " = " + s.spill(initPath) + ";");
             }
@@ -235,7 +240,7 @@ final class StateBuilder implements Renderer.Jumps {
      * Integer result to Long; a conversion needs a temporary of the await's own type.
      */
     private boolean directAwait(TreePath init, javax.lang.model.type.TypeMirror target) {
-        if (!Awaits.isAwait(c.trees, init) || target == null || TypeNames.localClass(target) != null
+        if (!Awaits.isAwait(c.trees, init) || target == null || TypeNames.mentionsLocal(target)
                 || target.getKind() == javax.lang.model.type.TypeKind.ERROR) {
             return false;
         }
@@ -247,14 +252,25 @@ final class StateBuilder implements Renderer.Jumps {
         return c.types.isAssignable(type, target);
     }
 
-    /** The declared type of a local as source: its text, or for {@code var} the inferred type. */
+    /** Whether an expression takes its type from its target: a lambda or a method reference. */
+    static boolean needsTarget(ExpressionTree e) {
+        e = Spiller.strip(e);
+        return e instanceof com.sun.source.tree.LambdaExpressionTree
+                || e instanceof com.sun.source.tree.MemberReferenceTree;
+    }
+
+    /**
+     * The declared type of a local as source: its text, or for {@code var} the inferred type (written as
+     * source when it mentions a local class: a local of step() can name the lifted classes, a field cannot).
+     */
     String declaredType(TreePath p, VariableTree v, Element e) {
         Tree type = v.getType();
-        if (type == null || c.trees.getSourcePositions().getEndPosition(c.m.unit, type) < 0) {
-            return c.ref(TypeNames.denotable(c, e.asType(), v));
+        if (type == null || c.trees.getSourcePositions().getEndPosition(c.m.unit, type) < 0
+                || r.render(new TreePath(p, type)).equals("var")) {
+            String local = TypeNames.localClass(c, e.asType());
+            return local != null ? local : c.ref(TypeNames.denotable(c, e.asType(), v));
         }
-        String text = r.render(new TreePath(p, type));
-        return text.equals("var") ? c.ref(TypeNames.denotable(c, e.asType(), v)) : text;
+        return r.render(new TreePath(p, type));
     }
 
     void expressionStatement(TreePath p) {

@@ -25,6 +25,11 @@ final class TypeNames {
     private TypeNames() {}
 
     static TypeName denotable(Ctx c, TypeMirror t, Tree at) {
+        if (mentionsLocal(t)) {
+            // a field cannot name a local class (it is declared inside step()): the field is an Object, cast
+            // back where it is read (localClass)
+            return ClassName.OBJECT;
+        }
         switch (t.getKind()) {
             case NULL:
                 return ClassName.OBJECT;
@@ -78,14 +83,71 @@ final class TypeNames {
     }
 
     /** The simple name of {@code t} if it is a local class (a temporary of it is an Object), else null. */
-    static String localClass(TypeMirror t) {
-        if (t.getKind() == TypeKind.DECLARED) {
-            TypeElement e = (TypeElement) ((DeclaredType) t).asElement();
-            if (e.getNestingKind() == NestingKind.LOCAL) {
-                return e.getSimpleName().toString();
-            }
+    static String localClass(Ctx c, TypeMirror t) {
+        if (!mentionsLocal(t)) {
+            return null;
         }
-        return null;
+        String text = text(c, t);
+        if (text.contains("<")) {
+            c.uncheckedCasts = true; // (List<Pair>) of an Object field: unchecked, and right by construction
+        }
+        return text;
+    }
+
+    /** Whether the type is, or has among its type arguments or components, a local class, record, enum... */
+    static boolean mentionsLocal(TypeMirror t) {
+        switch (t.getKind()) {
+            case ARRAY:
+                return mentionsLocal(((javax.lang.model.type.ArrayType) t).getComponentType());
+            case WILDCARD: {
+                WildcardType w = (WildcardType) t;
+                return (w.getExtendsBound() != null && mentionsLocal(w.getExtendsBound()))
+                        || (w.getSuperBound() != null && mentionsLocal(w.getSuperBound()));
+            }
+            case DECLARED: {
+                DeclaredType d = (DeclaredType) t;
+                if (((TypeElement) d.asElement()).getNestingKind() == NestingKind.LOCAL) {
+                    return true;
+                }
+                for (TypeMirror a : d.getTypeArguments()) {
+                    if (mentionsLocal(a)) {
+                        return true;
+                    }
+                }
+                return d.getEnclosingType().getKind() == TypeKind.DECLARED && mentionsLocal(d.getEnclosingType());
+            }
+            default:
+                return false;
+        }
+    }
+
+    /** Source text of a type that mentions a local class, valid inside step() where local classes are lifted. */
+    private static String text(Ctx c, TypeMirror t) {
+        switch (t.getKind()) {
+            case ARRAY:
+                return text(c, ((javax.lang.model.type.ArrayType) t).getComponentType()) + "[]";
+            case WILDCARD: {
+                WildcardType w = (WildcardType) t;
+                return w.getExtendsBound() != null ? "? extends " + text(c, w.getExtendsBound())
+                        : w.getSuperBound() != null ? "? super " + text(c, w.getSuperBound()) : "?";
+            }
+            case DECLARED: {
+                DeclaredType d = (DeclaredType) t;
+                TypeElement e = (TypeElement) d.asElement();
+                StringBuilder b = new StringBuilder(e.getNestingKind() == NestingKind.LOCAL
+                        ? e.getSimpleName().toString() : c.ref(ClassName.get(e)));
+                if (!d.getTypeArguments().isEmpty()) {
+                    b.append('<');
+                    for (int i = 0; i < d.getTypeArguments().size(); i++) {
+                        b.append(i > 0 ? ", " : "").append(text(c, d.getTypeArguments().get(i)));
+                    }
+                    b.append('>');
+                }
+                return b.toString();
+            }
+            default:
+                return c.ref(denotable(c, t, null));
+        }
     }
 
     /** The least upper bound of catch alternatives: their nearest common superclass. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class BehaviourTest {
     static final String[] OWNERS = {"b.Cases", "b.Instance", "b.Instance$Nested", "b.Derived", "b.Derived$Inner",
-        "b.Derived$Inner$Deeper", "b.Rec"};
+        "b.Derived$Inner$Deeper", "b.Rec", "b.Locals"};
 
     @TestFactory
     Stream<DynamicTest> everyCaseMatchesTheDirectRun() throws Exception {
@@ -26,7 +26,8 @@ class BehaviourTest {
                 JavaFileObjects.forResource("behaviour/Instance.java"),
                 JavaFileObjects.forResource("behaviour/Base.java"),
                 JavaFileObjects.forResource("behaviour/Derived.java"),
-                JavaFileObjects.forResource("behaviour/Rec.java"));
+                JavaFileObjects.forResource("behaviour/Rec.java"),
+                JavaFileObjects.forResource("behaviour/Locals.java"));
         Harness.requireSuccess(c);
         Oracle oracle = new Oracle(c);
         ClassLoader l = Harness.loader(c);
