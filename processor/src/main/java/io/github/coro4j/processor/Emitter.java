@@ -113,11 +113,7 @@ final class Emitter {
                 .addMethod(MethodSpec.methodBuilder("step")
                         .addAnnotation(Override.class)
                         // falling into the next case is how one state continues into the next
-                        .addAnnotation(c.uncheckedCasts
-                                ? AnnotationSpec.builder(SuppressWarnings.class)
-                                        .addMember("value", "{$S, $S}", "fallthrough", "unchecked").build()
-                                : AnnotationSpec.builder(SuppressWarnings.class)
-                                        .addMember("value", "$S", "fallthrough").build())
+                        .addAnnotation(suppressions(c))
                         .addModifiers(Modifier.PROTECTED)
                         .returns(Object.class)
                         .addException(Throwable.class)
@@ -128,6 +124,47 @@ final class Emitter {
             sm.addType(holder);
         }
         machines.addType(sm.build());
+    }
+
+    /**
+     * The warnings step() suppresses: fallthrough (one state continues into the next), unchecked for the
+     * casts of {@link Ctx#uncheckedCasts}, and whatever the body's own code had suppressed, by the method, its
+     * enclosing classes or a local declaration ({@code @SuppressWarnings("unchecked") T a = (T) await(x);}):
+     * that code is copied into step(), where the annotations of hoisted locals cannot go, and would warn again
+     * (an error with -Werror).
+     */
+    private static AnnotationSpec suppressions(Ctx c) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(List.of("fallthrough"));
+        if (c.uncheckedCasts) {
+            names.add("unchecked");
+        }
+        for (Element e = c.m.element; e != null && e.getKind() != javax.lang.model.element.ElementKind.PACKAGE;
+                e = e.getEnclosingElement()) {
+            SuppressWarnings sw = e.getAnnotation(SuppressWarnings.class);
+            if (sw != null) {
+                names.addAll(List.of(sw.value()));
+            }
+        }
+        new com.sun.source.util.TreePathScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(com.sun.source.tree.VariableTree v, Void unused) {
+                Element e = c.trees.getElement(getCurrentPath());
+                SuppressWarnings sw = e == null ? null : e.getAnnotation(SuppressWarnings.class);
+                if (sw != null) {
+                    names.addAll(List.of(sw.value()));
+                }
+                return super.visitVariable(v, unused);
+            }
+        }.scan(c.m.bodyPath(), null);
+        CodeBlock.Builder value = CodeBlock.builder().add("{");
+        String sep = "";
+        for (String n : names) {
+            value.add(sep + "$S", n);
+            sep = ", ";
+        }
+        return AnnotationSpec.builder(SuppressWarnings.class)
+                .addMember("value", names.size() == 1 ? CodeBlock.of("$S", "fallthrough") : value.add("}").build())
+                .build();
     }
 
     /** {@code for (;;) { try { switch (state) { case n: ... } } catch (Throwable e) { route } }}. */

@@ -328,6 +328,11 @@ final class MemberEdits extends Edits {
             throw new Unsupported(node, "the class " + e.getSimpleName() + " is protected in another package, so"
                     + " the generated companion cannot name it; make it public");
         }
+        if (node.getEnclosingExpression() != null) {
+            // outer.new Inner(...): the name is resolved as a member of outer's class and must stay simple
+            // (javac rejects outer.new Foo.Inner(...)); its type arguments are still rendered as usual
+            keep.add(id);
+        }
         if (node.getEnclosingExpression() == null && e instanceof TypeElement && classes.isEmpty()
                 && ((TypeElement) e).getNestingKind() == NestingKind.MEMBER
                 && !e.getModifiers().contains(Modifier.STATIC) && e.getKind() == ElementKind.CLASS) {

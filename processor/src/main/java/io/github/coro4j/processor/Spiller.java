@@ -118,6 +118,10 @@ final class Spiller {
             String v = spill(k);
             if (!(k.getLeaf() instanceof LiteralTree) && !isTypeOrPackage(k)) {
                 String tmp = c.field(TypeNames.denotable(c, c.trees.getTypeMirror(k), k.getLeaf()), "operand");
+                if (k.getLeaf() instanceof NewArrayTree && ((NewArrayTree) k.getLeaf()).getType() == null) {
+                    // a nested initializer ({{a}, {b, await(c)}}) is no expression of its own: give it its type
+                    v = "new " + c.ref(TypeNames.denotable(c, c.trees.getTypeMirror(k), k.getLeaf())) + " " + v;
+                }
                 out.line(tmp + " = " + v + ";");
                 String local = TypeNames.localClass(c, c.trees.getTypeMirror(k));
                 v = local == null ? tmp : "((" + local + ") " + tmp + ")";

@@ -1,0 +1,51 @@
+package io.github.coro4j.processor;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Adversarial expressions and typing (src/test/resources/behaviour/ProbeExpressions.java): generics,
+ * inference and overload resolution through awaits, boxing and promotion, evaluation order, patterns,
+ * lambdas and anonymous classes over hoisted locals. Every factory is compared with the direct run.
+ */
+class ProbeExpressionsTest {
+    static final String[] OWNERS = {"b.ProbeExpressions"};
+
+    @TestFactory
+    Stream<DynamicTest> everyProbeMatchesTheDirectRun() throws Exception {
+        Compilation c = Harness.compile(JavaFileObjects.forResource("behaviour/T.java"),
+                JavaFileObjects.forResource("behaviour/ProbeExpressions.java"));
+        Harness.requireSuccess(c);
+        Oracle oracle = new Oracle(c);
+        ClassLoader l = Harness.loader(c);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String owner : OWNERS) {
+            String companion = owner.replace('$', '_') + "Coroutines";
+            List<Method> factories = Oracle.factories(l.loadClass(companion));
+            assertWithMessage("factories of " + owner).that(factories).isNotEmpty();
+            for (Method f : factories) {
+                Class<?>[] types = new Class<?>[0];
+                for (Method m : l.loadClass(owner).getDeclaredMethods()) {
+                    if (m.getName().equals(f.getName())) {
+                        types = m.getParameterTypes();
+                    }
+                }
+                Class<?>[] ts = types;
+                tests.add(DynamicTest.dynamicTest(owner + "." + f.getName(), () -> {
+                    String direct = oracle.direct(owner, f.getName(), ts);
+                    String async = oracle.async(owner, f.getName(), ts);
+                    assertWithMessage("async run of " + f.getName()).that(async).isEqualTo(direct);
+                }));
+            }
+        }
+        return tests.stream();
+    }
+}

@@ -1,0 +1,274 @@
+package b;
+
+import static io.github.coro4j.Coro.await;
+import static t.T.log;
+import static t.T.v;
+
+import io.github.coro4j.Coroutine;
+import io.github.coro4j.Task;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+public class ProbeExpressions {
+    static int sx = 1;
+    static Integer boxed = 5;
+    int field = 3;
+
+    enum Color { RED, GREEN }
+
+    static String over(Object o) { return "O" + o; }
+    static String over(String s) { return "S" + s; }
+    static String over(long l) { return "L" + l; }
+    static String over(char c) { return "C" + c; }
+    static String va(Object... xs) { return xs.length + Arrays.toString(xs); }
+    static String va2(String f, int... xs) { return f + Arrays.toString(xs); }
+    static <T> T id(T t) { return t; }
+    static <T extends Comparable<T>> T max(T a, T b) { return a.compareTo(b) >= 0 ? a : b; }
+    static int bump() { sx += 100; return sx; }
+    static Task<Integer> bumpTask() { sx += 1000; return v(7); }
+
+    class Inner {
+        final int k;
+        Inner(int k) { this.k = k; }
+        public String toString() { return "Inner" + k + "/" + field; }
+    }
+
+    @Coroutine
+    static String overloads() {
+        String a = over(await(v("s")));
+        String b = over(await(v(1)));
+        String c = over(await(v('c')));
+        Object o = "x";
+        String d = over(await(v(o)));
+        StringBuilder sb = new StringBuilder();
+        sb.append(await(v('q'))).append(await(v(1L))).append((char) (int) await(v(66)));
+        return a + b + c + d + sb;
+    }
+
+    @Coroutine
+    static String generics() {
+        List<? extends Number> ns = await(v(List.of(1, 2.5, 3L)));
+        var first = ns.get(0);
+        var it = ns.iterator();
+        await(v(0));
+        String s = "" + first + it.next() + it.next();
+        Map<String, ? super Integer> m = new TreeMap<>();
+        m.put("a", await(v(4)));
+        String best = max(await(v("b")), "a");
+        Integer bi = ProbeExpressions.<Integer>id(await(v(9)));
+        List<String> es = await(v(Collections.emptyList()));
+        return s + m + best + bi + es + ns.size();
+    }
+
+    @Coroutine
+    static <T extends Comparable<T>> String typeVars() {
+        @SuppressWarnings("unchecked")
+        T a = (T) await(v((Comparable<?>) "x"));
+        T b = id(a);
+        await(v(1));
+        return "" + max(a, b) + a.compareTo(b);
+    }
+
+    @Coroutine
+    static String intersection() {
+        boolean c = await(v(true));
+        var x = c ? new ArrayList<String>(List.of("q")) : new java.util.LinkedList<String>();
+        await(v(0));
+        var y = !c ? 1 : "s";
+        await(v(0));
+        return x.size() + "" + x.get(0) + id((Serializable) x).equals(x) + y + ((Comparable<?>) y).getClass().getSimpleName();
+    }
+
+    @Coroutine
+    static String boxing() {
+        Integer i = 5;
+        i += await(v(3));
+        i++;
+        char ch = 'a';
+        ch += await(v(1));
+        ch++;
+        byte by = 120;
+        by += await(v(10));
+        short sh = 1;
+        sh <<= await(v(17L));
+        String s = null;
+        s += await(v('c'));
+        s += await(v((Object) null));
+        boxed++;
+        boxed += await(v(2));
+        long l = 1L << await(v(40));
+        int sh2 = -16 >>> await(v(28));
+        Character cc = 'z';
+        int sum = 'a' + await(v('b'));
+        String cat = "" + 'a' + await(v('b')) + (char) (ch + 1) + null + await(v((String) null));
+        return i + "," + ch + "," + by + "," + sh + "," + s + "," + boxed + "," + l + "," + sh2 + cc + sum + cat;
+    }
+
+    @Coroutine
+    static String divZero() {
+        int z = 0;
+        try {
+            int r = log(10) / z + await(v(log(1)));
+            return "no" + r;
+        } catch (ArithmeticException e) {
+            log("caught");
+        }
+        try {
+            int r = log(10) / await(v(log(0)));
+            return "no" + r;
+        } catch (ArithmeticException e) {
+            return "caught2";
+        }
+    }
+
+    @Coroutine
+    static String order() {
+        int[] a = new int[4];
+        int i = 0;
+        a[i] = await(v(i = 2));
+        a[i++] = a[i] + await(v(log(i)));
+        sx = 1;
+        sx = sx + await(bumpTask());
+        int s1 = sx;
+        sx = 1;
+        sx += await(bumpTask());
+        int s2 = sx;
+        sx = 1;
+        int r = sx + bump() + await(v(sx));
+        return Arrays.toString(a) + i + "," + s1 + "," + s2 + "," + r + "," + sx;
+    }
+
+    static ProbeExpressions obj(String tag) { log(tag); return new ProbeExpressions(); }
+    String m(int x) { return "m" + x + field; }
+
+    @Coroutine
+    static String receivers() {
+        String a = obj("recv").m(await(v(log(1))));
+        String b = obj("r2").new Inner(await(v(log(2)))).toString();
+        ProbeExpressions p = new ProbeExpressions();
+        p.field = 7;
+        ProbeExpressions.Inner in = p.new Inner(await(v(3)));
+        return a + b + in;
+    }
+
+    @Coroutine
+    static String patterns() {
+        Object o = await(v("hello"));
+        boolean b = o instanceof String s && s.length() > await(v(log(2)));
+        String r = "";
+        if (await(v(o)) instanceof String t && t.startsWith(await(v("he")))) {
+            r += t.length();
+        }
+        if (!(o instanceof String u) || u.isEmpty() || await(v(u.length())) > 10) {
+            r += "no";
+        } else {
+            r += u + await(v("!"));
+        }
+        return b + r;
+    }
+
+    @Coroutine
+    static String casts() {
+        Object o = List.of("a", "b");
+        @SuppressWarnings("unchecked")
+        List<String> l = (List<String>) await(v(o));
+        int n = (int) await(v(3L)).longValue();
+        double d = (double) await(v(3)) / 2;
+        long w = (long) (int) await(v(7));
+        return l.get(1) + n + d + w;
+    }
+
+    @Coroutine
+    static String varargs() {
+        String a = va(log("a"), await(v(1)), log("c"));
+        String b = va();
+        String c = va((Object[]) await(v(new String[] {"x", "y"})));
+        String d = va2(await(v("f")), 1, await(v(2)), 3);
+        String e = va(await(v(null)));
+        String f = String.format("%s-%s", await(v("p")), await(v(2)));
+        return a + b + c + d + e + f;
+    }
+
+    @Coroutine
+    static String lambdas() {
+        int base = await(v(10));
+        String name = "n";
+        Supplier<String> s = () -> name + base;
+        await(v(0));
+        Function<Integer, Integer> f = x -> x + base;
+        IntSupplier is = await(v(true)) ? () -> base : () -> -base;
+        Supplier<String> ms = name::toUpperCase;
+        await(v(0));
+        Comparator<String> cmp = new Comparator<>() {
+            @Override
+            public int compare(String x, String y) {
+                return (x + base).compareTo(y + name);
+            }
+        };
+        await(v(0));
+        List<Integer> mapped = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            mapped.add(f.apply(k + await(v(k))));
+        }
+        return s.get() + is.getAsInt() + ms.get() + cmp.compare("a", "b") + mapped + f.apply(1);
+    }
+
+    @Coroutine
+    static String arrays() {
+        int[] a = new int[] {await(v(1)), log(2), await(v(3))};
+        int[][] m = {{await(v(4))}, {5, await(v(6))}};
+        String[] s = {log("x"), await(v("y"))};
+        Object[] os = new Object[await(v(2))];
+        int[] b;
+        b = new int[] {await(v(8))};
+        return Arrays.toString(a) + Arrays.deepToString(m) + Arrays.toString(s) + os.length + b[0];
+    }
+
+    @Coroutine
+    static String nested() {
+        int r = await(v(await(v(3)) + await(v(4))));
+        String s = over(await(v(await(v("z")))));
+        Color c = await(v(Color.GREEN));
+        String sw = switch (await(v(c))) {
+            case RED -> "r";
+            case GREEN -> "g" + await(v(1));
+        };
+        int e = switch (c) { case RED -> 1; default -> await(v(2)); } + 1;
+        return r + s + sw + e;
+    }
+
+    @Coroutine
+    String instanceThis() {
+        ProbeExpressions me = this;
+        int x = await(v(field));
+        field += await(v(1));
+        Supplier<ProbeExpressions> s = () -> this;
+        await(v(0));
+        Runnable anon = new Runnable() {
+            public void run() { field += x; log("anon" + field); }
+        };
+        anon.run();
+        return "" + (me == s.get()) + field + this.m(await(v(2))) + m(await(v(3)));
+    }
+
+    @Coroutine
+    static String concat() {
+        String s = "a";
+        s += await(v(1)) + 2;
+        s += 1 + await(v(2));
+        char c = 'x';
+        String t = c + await(v("y")) + c;
+        Object n = null;
+        String u = n + "" + await(v(n)) + 'c' + 1 + 2;
+        return s + t + u;
+    }
+}
