@@ -14,6 +14,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.stream.Collectors;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -270,5 +273,121 @@ public class ProbeExpressions {
         Object n = null;
         String u = n + "" + await(v(n)) + 'c' + 1 + 2;
         return s + t + u;
+    }
+
+    static int two(int a, int b) { return a + b; }
+    static <T> List<T> glue(List<T> a, List<T> b) { List<T> r = new ArrayList<>(a); r.addAll(b); return r; }
+    static String s2;
+
+    @Coroutine
+    static String unboxOrder() {
+        Integer n = null;
+        String r = "";
+        try { int x = n + await(v(log(1))); r += x; } catch (NullPointerException e) { r += "npe1"; }
+        try { int x = two(n, await(v(log(2)))); r += x; } catch (NullPointerException e) { r += "npe2"; }
+        try { n += await(v(log(3))); r += n; } catch (NullPointerException e) { r += "npe3"; }
+        int[] a = {1, 2};
+        try { a[n] = await(v(log(4))); } catch (NullPointerException e) { r += "npe4"; }
+        Boolean bb = null;
+        try { boolean q = bb & await(v(log(true))); r += q; } catch (NullPointerException e) { r += "npe5"; }
+        try { boolean q = n == await(v(log(6))); r += q; } catch (NullPointerException e) { r += "npe6"; }
+        Integer m = 1000;
+        boolean same = m == await(v(1000));
+        return r + same + n + (m + "" + await(v(log(7))));
+    }
+
+    @Coroutine
+    static String wildcards() {
+        List<?> w = List.of("a", "b");
+        List<? extends CharSequence> cs = List.of("xy");
+        int len = cs.get(0).length() + await(v(1));
+        var head = cs.get(0);
+        await(v(0));
+        String j = Stream.of(await(v(1)), await(v(2))).map(x -> x * len).map(String::valueOf).collect(Collectors.joining("|"));
+        Optional<String> o = Optional.ofNullable(await(v(null)));
+        List<String> copy = new ArrayList<>(await(v(List.of("c"))));
+        List<?> aw = await(v(w));
+        List<?> g = glue(new ArrayList<>(), aw);
+        return "" + g + w.size() + len + head + j + o.orElse("d") + copy;
+    }
+
+    @Coroutine
+    static String conditionals() {
+        boolean t = await(v(true));
+        long l = !t ? 2L : await(v(1));
+        char c = t ? 'a' : await(v('b'));
+        Object o = t ? 1 : await(v("s"));
+        Supplier<String> s = t ? () -> "lam" : await(v((Supplier<String>) () -> "x"));
+        var sw = switch (await(v(2))) { case 1 -> 'a'; default -> await(v(3)); };
+        Supplier<String> ss = switch (await(v(1))) { case 1 -> () -> "sw"; default -> await(v((Supplier<String>) () -> "y")); };
+        byte by = t ? 1 : await(v((byte) 2));
+        return "" + l + c + o + s.get() + sw + ss.get() + by;
+    }
+
+    @Coroutine
+    static String genericArrays() {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        List<String>[] ls = new List[] {List.of("a"), await(v(List.of("b")))};
+        await(v(0));
+        String[][] m = {{"x"}, {await(v("y"))}};
+        return Arrays.toString(ls) + Arrays.deepToString(m);
+    }
+
+    @Coroutine
+    static String fieldOrder() {
+        s2 = "a";
+        s2 += log(s2) + await(v(s2 = "b"));
+        String x = s2;
+        s2 = "c";
+        s2 = s2 + await(v(s2 = "d"));
+        return x + "," + s2;
+    }
+
+    <X> X gid(X x) { return x; }
+
+    @Coroutine
+    String withParams(int k, String s) {
+        int local = await(v(k + 1));
+        Runnable r = new Runnable() {
+            int own = local * 2;
+            public void run() { log(s + k + local + own + field); }
+        };
+        await(v(0));
+        r.run();
+        List<Supplier<String>> sups = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int j = await(v(i));
+            sups.add(() -> s + j + k);
+        }
+        String g = this.<String>gid(await(v("g"))) + gid(await(v(1)));
+        StringBuilder out = new StringBuilder();
+        for (Supplier<String> x : sups) {
+            out.append(x.get());
+        }
+        return out + g;
+    }
+
+    @Coroutine
+    static String misc() {
+        String sub = await(v("abcdef")).substring(await(v(1)), await(v(3)));
+        int x;
+        int y = (x = await(v(3))) + x;
+        int a, b;
+        a = b = await(v(4));
+        int q = 5;
+        q = q++ + await(v(q));
+        Integer[] ia = {1, 2};
+        ia[await(v(0))]++;
+        ia[await(v(1))] += await(v(10));
+        Object o = List.of(1, 2);
+        boolean isl = o instanceof List<?> l && l.size() == await(v(2));
+        int[][] grid = new int[await(v(2))][await(v(3))];
+        String sw = switch (await(v("two"))) { case "one" -> "1"; case "two" -> "2" + await(v("!")); default -> "?"; };
+        List<Integer> anon = new ArrayList<>(await(v(List.of(7)))) {
+            @Override
+            public String toString() { return "anon" + super.toString(); }
+        };
+        Class<?> k = await(v(true)) ? int.class : String.class;
+        return sub + x + y + a + b + q + Arrays.toString(ia) + isl + grid.length + grid[1].length + sw + anon + k;
     }
 }

@@ -117,7 +117,10 @@ final class Spiller {
             TreePath k = kids.get(i);
             String v = spill(k);
             if (!(k.getLeaf() instanceof LiteralTree) && !isTypeOrPackage(k)) {
-                String tmp = c.field(TypeNames.denotable(c, c.trees.getTypeMirror(k), k.getLeaf()), "operand");
+                TypeMirror type = c.trees.getTypeMirror(k);
+                requireNoSharedCapture(p, k, type);
+                TypeMirror unboxed = unboxedAt(k, type);
+                String tmp = c.field(TypeNames.denotable(c, unboxed != null ? unboxed : type, k.getLeaf()), "operand");
                 if (k.getLeaf() instanceof NewArrayTree && ((NewArrayTree) k.getLeaf()).getType() == null) {
                     // a nested initializer ({{a}, {b, await(c)}}) is no expression of its own: give it its type
                     v = "new " + c.ref(TypeNames.denotable(c, c.trees.getTypeMirror(k), k.getLeaf())) + " " + v;
@@ -132,6 +135,95 @@ final class Spiller {
             r.overrides.put(kids.get(last).getLeaf(), spill(kids.get(last)));
         }
         return only ? r.render(kids.get(0)) : r.render(p);
+    }
+
+    /**
+     * {@code glue(new ArrayList<>(), await(v(wild)))} with {@code <T> glue(List<T>, List<T>)} and a
+     * {@code List<?>} await: javac infers the diamond as {@code ArrayList<capture of ?>}, the capture of the
+     * await's value. A temporary can only be declared {@code ArrayList<?>}, which the call then captures
+     * afresh, and the generated call does not compile. Such an argument (an inferred one whose type has a
+     * captured wildcard inside, of a generic call) is reported instead.
+     */
+    private void requireNoSharedCapture(TreePath p, TreePath k, TypeMirror type) {
+        if (type.getKind() == TypeKind.TYPEVAR || !type.toString().contains("capture#")) {
+            return;
+        }
+        Tree kid = k.getLeaf();
+        boolean inferred = kid instanceof NewClassTree && ((NewClassTree) kid).getIdentifier()
+                instanceof com.sun.source.tree.ParameterizedTypeTree && ((com.sun.source.tree.ParameterizedTypeTree)
+                ((NewClassTree) kid).getIdentifier()).getTypeArguments().isEmpty()
+                || kid instanceof MethodInvocationTree && ((MethodInvocationTree) kid).getTypeArguments().isEmpty()
+                && isGeneric(k);
+        boolean genericParent = p.getLeaf() instanceof MethodInvocationTree
+                && ((MethodInvocationTree) p.getLeaf()).getTypeArguments().isEmpty() && isGeneric(p)
+                || p.getLeaf() instanceof NewClassTree && isGeneric(p);
+        if (inferred && genericParent) {
+            throw new Unsupported(kid, "this argument's type (" + type + ") is inferred from a captured wildcard "
+                    + "shared with an argument that awaits; the generated code cannot name that capture. Assign "
+                    + "the awaited value to a local variable first, or give the type arguments explicitly");
+        }
+    }
+
+    private boolean isGeneric(TreePath call) {
+        Element e = c.trees.getElement(call);
+        return e instanceof javax.lang.model.element.ExecutableElement
+                && (!((javax.lang.model.element.ExecutableElement) e).getTypeParameters().isEmpty()
+                || call.getLeaf() instanceof NewClassTree && !((TypeElement) e.getEnclosingElement())
+                        .getTypeParameters().isEmpty());
+    }
+
+    /**
+     * The primitive type a boxed operand is unboxed to as soon as it is evaluated, or null. javac unboxes an
+     * operand of a numeric or boolean operator, an array index or dimension, an argument of a primitive
+     * parameter right after evaluating it, before the operands to its right: {@code n + await(x)} with a null
+     * {@code n} throws before the await. A temporary of the boxed type would move the exception after it.
+     */
+    private TypeMirror unboxedAt(TreePath k, TypeMirror type) {
+        TreePath p = k.getParentPath();
+        TypeMirror prim = unboxed(c, type);
+        if (!prim.getKind().isPrimitive() || type.getKind().isPrimitive()) {
+            return null;
+        }
+        Tree t = p.getLeaf();
+        Tree kid = k.getLeaf();
+        if (t instanceof BinaryTree) {
+            BinaryTree b = (BinaryTree) t;
+            TypeMirror result = c.trees.getTypeMirror(p);
+            if (t.getKind() == Tree.Kind.PLUS && !result.getKind().isPrimitive()) {
+                return null; // string concatenation
+            }
+            if (t.getKind() == Tree.Kind.EQUAL_TO || t.getKind() == Tree.Kind.NOT_EQUAL_TO) {
+                Tree other = b.getLeftOperand() == kid ? b.getRightOperand() : b.getLeftOperand();
+                TypeMirror o = c.trees.getTypeMirror(new TreePath(p, other));
+                return o != null && o.getKind().isPrimitive() ? prim : null; // else a reference comparison
+            }
+            return prim;
+        }
+        if (t instanceof ArrayAccessTree) {
+            return ((ArrayAccessTree) t).getIndex() == kid ? prim : null;
+        }
+        if (t instanceof NewArrayTree) {
+            if (((NewArrayTree) t).getDimensions().contains(kid)) {
+                return prim;
+            }
+            TypeMirror array = c.trees.getTypeMirror(p);
+            return array instanceof javax.lang.model.type.ArrayType
+                    && ((javax.lang.model.type.ArrayType) array).getComponentType().getKind().isPrimitive() ? prim : null;
+        }
+        List<? extends ExpressionTree> args = t instanceof MethodInvocationTree ? ((MethodInvocationTree) t).getArguments()
+                : t instanceof NewClassTree ? ((NewClassTree) t).getArguments() : null;
+        Element m = args == null ? null : c.trees.getElement(p);
+        if (m instanceof javax.lang.model.element.ExecutableElement && args.indexOf(kid) >= 0) {
+            javax.lang.model.element.ExecutableElement e = (javax.lang.model.element.ExecutableElement) m;
+            int i = args.indexOf(kid);
+            int n = e.getParameters().size();
+            TypeMirror param = e.getParameters().get(Math.min(i, n - 1)).asType();
+            if (e.isVarArgs() && i >= n - 1 && param instanceof javax.lang.model.type.ArrayType) {
+                param = ((javax.lang.model.type.ArrayType) param).getComponentType(); // a boxed arg is no array
+            }
+            return param.getKind().isPrimitive() ? prim : null;
+        }
+        return null;
     }
 
     private boolean isTypeOrPackage(TreePath k) {
@@ -278,7 +370,9 @@ final class Spiller {
         for (TreePath part : parts) {
             String v = spill(part);
             if (!(part.getLeaf() instanceof LiteralTree)) {
-                String tmp = c.field(TypeNames.denotable(c, c.trees.getTypeMirror(part), part.getLeaf()), "operand");
+                TypeMirror type = c.trees.getTypeMirror(part);
+                TypeMirror unboxed = unboxedAt(part, type);
+                String tmp = c.field(TypeNames.denotable(c, unboxed != null ? unboxed : type, part.getLeaf()), "operand");
                 out.line(tmp + " = " + v + ";");
                 v = tmp;
             }
@@ -286,7 +380,9 @@ final class Spiller {
         }
         String variable = r.render(var);
         TypeMirror type = c.trees.getTypeMirror(var);
-        String old = c.field(TypeNames.denotable(c, type, a), "old");
+        // a boxed variable's value is unboxed when read, before the right-hand side (a null one throws first)
+        TypeMirror read = unboxed(c, type).getKind().isPrimitive() ? unboxed(c, type) : type;
+        String old = c.field(TypeNames.denotable(c, read, a), "old");
         out.line(old + " = " + variable + ";");
         TreePath rp = new TreePath(p, a.getExpression());
         String rhs = spill(rp);

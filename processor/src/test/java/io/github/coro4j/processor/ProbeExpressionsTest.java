@@ -1,6 +1,7 @@
 package io.github.coro4j.processor;
 
 import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -8,7 +9,9 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -47,5 +50,28 @@ class ProbeExpressionsTest {
             }
         }
         return tests.stream();
+    }
+
+    @Test
+    void anArgumentInferredFromTheAwaitsCaptureIsAnError() {
+        JavaFileObject src = JavaFileObjects.forSourceLines("d.Bad",
+                "package d;",
+                "import static io.github.coro4j.Coro.*;",
+                "import io.github.coro4j.Coroutine;",
+                "import io.github.coro4j.Task;",
+                "import java.util.*;",
+                "class Bad {",
+                "    static <T> List<T> glue(List<T> a, List<T> b) { return a; }",
+                "    @Coroutine",
+                "    static int m(Task<List<?>> t) {",
+                "        List<?> g = glue(new ArrayList<>(), await(t));",
+                "        return g.size();",
+                "    }",
+                "}");
+        Compilation c = Harness.compile(src);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[CoroUnsupported]").inFile(src).onLine(10);
+        assertThat(c).hadErrorContaining("Assign the awaited value to a local variable first");
+        assertThat(c).hadErrorCount(1);
     }
 }
