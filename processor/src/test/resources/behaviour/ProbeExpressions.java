@@ -390,4 +390,62 @@ public class ProbeExpressions {
         Class<?> k = await(v(true)) ? int.class : String.class;
         return sub + x + y + a + b + q + Arrays.toString(ia) + isl + grid.length + grid[1].length + sw + anon + k;
     }
+
+    static <T> T pick(T a, T b) { return a; }
+
+    @Coroutine
+    static String intersections2() {
+        boolean c = await(v(false));
+        var r = c ? new StringBuilder("sb") : "str";
+        await(v(0));
+        var z = pick(await(v(1)), "s");
+        await(v(0));
+        Map<String, ? extends Number> m = new TreeMap<>(Map.of("a", 1, "b", 2L));
+        var it = m.entrySet().iterator();
+        await(v(0));
+        int sum = it.next().getValue().intValue() + it.next().getValue().intValue();
+        List<? super Integer> ws = new ArrayList<Number>();
+        ws.add(await(v(3)));
+        var w0 = ws.get(0);
+        await(v(0));
+        return r.length() + "" + r.charAt(0) + r + z + sum + w0;
+    }
+
+    @Coroutine
+    static String genericInit() {
+        @SuppressWarnings("unchecked")
+        List<String>[] ls = (List<String>[]) new List<?>[] {List.of("a"), await(v(List.of("b")))};
+        await(v(0));
+        String[] ss = {"s", "t"};
+        int i = 0;
+        ss[i++] += await(v(i));
+        char ch = 'a';
+        ch = (char) (ch + await(v(2)));
+        Map<String, List<Integer>> mm = new TreeMap<>();
+        mm.computeIfAbsent(await(v("k")), kk -> new ArrayList<>()).add(await(v(1)));
+        int x = 1;
+        x = x + await(v(x = 5));
+        int[] a = {10, 20, 30};
+        int j = 0;
+        int y = a[j++] + await(v(j)) + a[j];
+        String z = twoS(j = 2, await(v(j)));
+        return Arrays.toString(ls) + Arrays.toString(ss) + ch + mm + x + y + z + j;
+    }
+
+    static String twoS(Object a, Object b) { return a + "/" + b; }
+
+    @Coroutine
+    String anonOuter() {
+        int base = await(v(2));
+        Supplier<String> s = new Supplier<>() {
+            @Override
+            public String get() { return ProbeExpressions.this.field + ":" + m(base) + field + base; }
+        };
+        await(v(0));
+        final int f = await(v(9));
+        Supplier<Integer> sf = () -> f + base;
+        await(v(0));
+        ProbeExpressions self = await(v(this));
+        return s.get() + sf.get() + self.<String>gid("q") + await(v(self)).<Integer>gid(await(v(4)));
+    }
 }

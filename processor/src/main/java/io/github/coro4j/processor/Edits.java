@@ -144,6 +144,13 @@ abstract class Edits extends TreePathScanner<Void, Void> {
             return null;
         }
         String text = identifier(node, e);
+        if (e.getKind() == ElementKind.LOCAL_VARIABLE && !isAssigned()) {
+            // declared with the first bound of its intersection type: read with all of them
+            String cast = TypeNames.intersectionCast(c, e.asType());
+            if (cast != null) {
+                text = "((" + cast + ") " + (text != null ? text : name) + ")";
+            }
+        }
         if (text != null && !text.equals(name)) {
             edit(node, text);
         }

@@ -127,6 +127,9 @@ final class Spiller {
                 }
                 out.line(tmp + " = " + v + ";");
                 String local = TypeNames.localClass(c, c.trees.getTypeMirror(k));
+                if (local == null) {
+                    local = TypeNames.intersectionCast(c, c.trees.getTypeMirror(k));
+                }
                 v = local == null ? tmp : "((" + local + ") " + tmp + ")";
             }
             r.overrides.put(k.getLeaf(), v);

@@ -82,6 +82,27 @@ final class TypeNames {
         }
     }
 
+    /**
+     * For an intersection type ({@code var r = c ? new StringBuilder() : "s"} is Serializable & Comparable<..>
+     * & CharSequence), the cast that gives a variable of its first bound (the field or local declared with
+     * {@link #denotable}) the full type back, {@code (Serializable & Comparable<?> & CharSequence)}, so that
+     * members of every bound stay callable; null for other types.
+     */
+    static String intersectionCast(Ctx c, TypeMirror t) {
+        if (t.getKind() != TypeKind.INTERSECTION) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        for (TypeMirror bound : ((IntersectionType) t).getBounds()) {
+            TypeName n = denotable(c, bound, null);
+            if (n instanceof ParameterizedTypeName) {
+                c.uncheckedCasts = true; // Comparable<? extends ..> from the first bound: right by construction
+            }
+            b.append(b.length() == 0 ? "" : " & ").append(c.ref(n));
+        }
+        return b.toString();
+    }
+
     /** The simple name of {@code t} if it is a local class (a temporary of it is an Object), else null. */
     static String localClass(Ctx c, TypeMirror t) {
         if (!mentionsLocal(t)) {
