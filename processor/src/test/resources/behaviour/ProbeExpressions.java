@@ -448,4 +448,49 @@ public class ProbeExpressions {
         ProbeExpressions self = await(v(this));
         return s.get() + sf.get() + self.<String>gid("q") + await(v(self)).<Integer>gid(await(v(4)));
     }
+
+    static String submit(java.util.concurrent.Callable<?> c, int k) { return "callable" + k; }
+    static String submit(Runnable r, int k) { return "runnable" + k; }
+
+    static class Box<B> {
+        final B b;
+        Box(B b) { this.b = b; }
+        public String toString() { return "Box(" + b + ")"; }
+    }
+
+    @Coroutine
+    static <T extends Comparable<? super T>> String inference() {
+        int[] counter = {0};
+        String s1 = submit(() -> counter[0]++, await(v(1)));
+        String s2 = submit(() -> { counter[0]++; }, await(v(2)));
+        String s3 = submit(Object::new, await(v(3)));
+        List<Long> ll = Collections.nCopies(await(v(2)), await(v(5L)));
+        Box<Integer> bx = new Box<>(await(v(1))) { };
+        var bx2 = new Box<>(await(v("q")));
+        Comparable<?> cmp = ProbeExpressions.<String>id(await(v("e")));
+        T t = null;
+        T t2 = ProbeExpressions.<T>id(t);
+        Character cc = 'a';
+        cc++;
+        Long big = 1L;
+        big <<= await(v(3));
+        Byte by = 1;
+        int neg = -await(v(5)) + ~await(v(0));
+        boolean not = !await(v(false));
+        String ov1 = over(await(v(true)) ? "a" : await(v("b")));
+        String ov2 = over(await(v(false)) ? (Object) 'x' : await(v('y')));
+        String ov4 = over(switch (await(v(1))) { case 1 -> await(v("sw")); default -> "d"; });
+        return s1 + s2 + s3 + ll + bx + bx2 + cmp + t2 + cc + big + by + neg + not + ov1 + ov2 + ov4 + counter[0];
+    }
+
+    @Coroutine
+    static String genericArrayInit() {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        List<String>[] ls = new List[] {List.of("z")};
+        List<String> x = await(v(List.of("a")));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        List<String>[] arr = ls.length > 0 ? new List[] {x, await(v(List.of("b")))} : ls;
+        await(v(0));
+        return Arrays.toString(arr) + Arrays.toString(ls);
+    }
 }

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.MethodTree;
@@ -193,12 +194,56 @@ public final class CoroutineProcessor extends AbstractProcessor {
         return write(owner, CompanionEmitter.build(owner, valid), CompanionEmitter.companionName(owner));
     }
 
+    /**
+     * {@code var x = new Object() { ... };} anywhere in the outermost class: the passes attribute that class
+     * in a round before the last, and javac then writes the anonymous class into the declaration as its
+     * type; the next round drops the class and recreates it, and javac's own compilation of the file fails
+     * ("cannot find symbol Foo$1", on JDK 17 to 25, also in methods that are no coroutines). Reported before
+     * attributing, with the fix, rather than that error.
+     */
+    private static int varsOfAnonymousClasses(Trees trees, TypeElement owner, Reporter reporter) {
+        Element outer = owner;
+        while (outer.getEnclosingElement() instanceof TypeElement) {
+            outer = outer.getEnclosingElement();
+        }
+        TreePath path = trees.getPath(outer);
+        if (path == null) {
+            return 0;
+        }
+        CompilationUnitTree unit = path.getCompilationUnit();
+        int[] found = {0};
+        new com.sun.source.util.TreePathScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(com.sun.source.tree.VariableTree v, Void unused) {
+                Tree init = v.getInitializer();
+                while (init instanceof com.sun.source.tree.ParenthesizedTree) {
+                    init = ((com.sun.source.tree.ParenthesizedTree) init).getExpression();
+                }
+                boolean implicit = v.getType() == null
+                        || trees.getSourcePositions().getEndPosition(unit, v.getType()) < 0;
+                if (implicit && init instanceof com.sun.source.tree.NewClassTree
+                        && ((com.sun.source.tree.NewClassTree) init).getClassBody() != null) {
+                    found[0]++;
+                    reporter.error("CoroUnsupported", "'var " + v.getName() + "' of an anonymous class in a class "
+                            + "with @Coroutine methods: javac loses the anonymous class when the processor reads "
+                            + "the class in an earlier round (javac reports: cannot find symbol Foo$1); give the variable the "
+                            + "type of its interface or superclass, or declare a local class", v, unit);
+                }
+                return super.visitVariable(v, unused);
+            }
+        }.scan(path, null);
+        return found[0];
+    }
+
     /** Round two: attributes and validates the bodies, runs the passes, and writes the state machines. */
     private void writeStateMachines(Trees trees, TypeElement owner) {
         Reporter reporter = new Reporter(trees);
         Validator validator = new Validator(trees, reporter);
         List<Ctx> methods = new ArrayList<>();
         Set<String> reserved = new HashSet<>();
+        if (varsOfAnonymousClasses(trees, owner, reporter) > 0) {
+            return; // attributing the class now would break javac's own compilation of those declarations
+        }
         for (CoroMethod m : parse(trees, owner, reporter)) {
             if (!validator.declaration(m)) {
                 continue;

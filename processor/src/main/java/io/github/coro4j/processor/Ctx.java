@@ -34,6 +34,27 @@ final class Ctx {
         this.elements = elements;
         this.m = m;
         this.awaits = awaits;
+        // JavaPoet writes a type fully qualified when its simple name is taken (by a type variable T of the
+        // coroutine, say: t.T.v(1) for an imported t.T), and a local or field named like the first segment
+        // of its package would obscure that package (JLS 6.4.2): those names are kept for the packages, so
+        // such locals get another name. The packages of the file's imports, its own, and the runtime's.
+        java.util.Set<String> packages = new java.util.TreeSet<>(List.of("java", "javax", "io"));
+        String own = elements.getPackageOf(m.owner).getQualifiedName().toString();
+        if (!own.isEmpty()) {
+            packages.add(own.split("\\.")[0]);
+        }
+        for (com.sun.source.tree.ImportTree i : m.unit.getImports()) {
+            com.sun.source.tree.Tree q = i.getQualifiedIdentifier();
+            while (q instanceof com.sun.source.tree.MemberSelectTree) {
+                q = ((com.sun.source.tree.MemberSelectTree) q).getExpression();
+            }
+            if (q instanceof com.sun.source.tree.IdentifierTree) {
+                packages.add(((com.sun.source.tree.IdentifierTree) q).getName().toString());
+            }
+        }
+        for (String p : packages) {
+            names.newName(p, "package " + p);
+        }
     }
 
     /** A new private field of the state machine, for a value that must survive a suspension. */

@@ -74,4 +74,52 @@ class ProbeExpressionsTest {
         assertThat(c).hadErrorContaining("Assign the awaited value to a local variable first");
         assertThat(c).hadErrorCount(1);
     }
+
+    @Test
+    void aVarOfAnAnonymousClassAcrossAnAwaitIsAnError() {
+        JavaFileObject src = JavaFileObjects.forSourceLines("d.Bad",
+                "package d;",
+                "import static io.github.coro4j.Coro.*;",
+                "import io.github.coro4j.Coroutine;",
+                "import io.github.coro4j.Task;",
+                "class Bad {",
+                "    @Coroutine",
+                "    static int m(Task<Integer> t) {",
+                "        var anon = new Object() { int hits; };",
+                "        anon.hits = await(t);",
+                "        await(t);",
+                "        return anon.hits;",
+                "    }",
+                "}");
+        Compilation c = Harness.compile(src);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[CoroUnsupported]").inFile(src).onLine(8);
+        assertThat(c).hadErrorContaining("give the variable the type of its interface or superclass");
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void aVarOfAnAnonymousClassAnywhereInTheClassIsAnErrorNotAJavacFailure() {
+        // without the check javac itself fails: "cannot find symbol d.Bad$1", with no line
+        JavaFileObject src = JavaFileObjects.forSourceLines("d.Bad",
+                "package d;",
+                "import static io.github.coro4j.Coro.*;",
+                "import io.github.coro4j.Coroutine;",
+                "import io.github.coro4j.Task;",
+                "class Bad {",
+                "    @Coroutine",
+                "    static int m(Task<Integer> t) {",
+                "        return await(t);",
+                "    }",
+                "    static void plain() {",
+                "        var r = new Runnable() { public void run() { } };",
+                "        r.run();",
+                "    }",
+                "}");
+        Compilation c = Harness.compile(src);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[CoroUnsupported]").inFile(src).onLine(11);
+        assertThat(c).hadErrorContaining("give the variable the type of its interface or superclass");
+        assertThat(c).hadErrorCount(1);
+    }
 }
