@@ -493,4 +493,74 @@ public class ProbeExpressions {
         await(v(0));
         return Arrays.toString(arr) + Arrays.toString(ls);
     }
+
+    static int[] arr(String tag) { log(tag); return new int[] {1, 2, 3}; }
+    static int idx(int i) { log("idx" + i); return i; }
+
+    @Coroutine
+    static String order2() {
+        int[] a = arr("a");
+        a[idx(1)] += await(v(log(10)));
+        arr("b")[idx(2)] += await(v(log(20)));
+        int x = 1;
+        int y = 2;
+        x += (y += await(v(3)));
+        int[] b = new int[3];
+        a[idx(0)] = b[idx(1)] = await(v(log(7)));
+        ProbeExpressions.sx = 5;
+        ProbeExpressions.sx += await(v(1));
+        Supplier<String> up = await(v("abc"))::toUpperCase;
+        boolean t = await(v(true));
+        Supplier<String> pick = t ? await(v((Supplier<String>) () -> "s1")) : () -> "s2";
+        List<String> l = !t ? Collections.emptyList() : await(v(List.of("l")));
+        String ov = over(t ? null : await(v("s")));
+        return Arrays.toString(a) + Arrays.toString(b) + x + y + sx + up.get() + pick.get() + l + ov
+                + (char) (await(v('a')) + 1);
+    }
+
+    @Coroutine
+    static String patterns2() {
+        Object o = await(v(Map.of("k", 1)));
+        String r = "";
+        if (await(v(o)) instanceof Map<?, ?> mm && !mm.isEmpty()) {
+            r += mm.size();
+        }
+        Object p = await(v("str"));
+        if (p instanceof String s) {
+            await(v(0));
+            r += s.length();
+        }
+        if (!(p instanceof String q)) {
+            return "not";
+        }
+        await(v(0));
+        r += q.toUpperCase();
+        try {
+            Color c = await(v((Color) null));
+            switch (c) {
+                case RED: r += "red"; break;
+                default: r += "other";
+            }
+        } catch (NullPointerException e) {
+            r += "npe";
+        }
+        try {
+            switch (await(v((Color) null))) {
+                case RED -> r += "red";
+                default -> r += await(v("other"));
+            }
+        } catch (NullPointerException e) {
+            r += "npe2";
+        }
+        return r;
+    }
+
+    @Coroutine
+    String instanceOrder() {
+        field = 1;
+        String a = m(field++) + m(await(v(field)));
+        String b = twoS(field++, await(v(field)));
+        this.field += await(v(field *= 2));
+        return a + b + field;
+    }
 }
