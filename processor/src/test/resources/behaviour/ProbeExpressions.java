@@ -563,4 +563,19 @@ public class ProbeExpressions {
         this.field += await(v(field *= 2));
         return a + b + field;
     }
+
+    @Coroutine
+    static String capturedBounds() {
+        List<? super Integer> ws = new ArrayList<Number>(List.of(1, 2));
+        ws.subList(0, 1).add(await(v(5)));
+        List<? extends Number> ns = List.of(1, 2.5);
+        double d = ns.subList(0, 2).get(await(v(1))).doubleValue();
+        List<? extends Enum<?>> es = List.of(Color.RED, Color.GREEN);
+        String e = es.subList(0, 2).get(await(v(1))).name();
+        Map<String, ? extends List<? super Integer>> m = Map.of("k", new ArrayList<Object>());
+        m.entrySet().iterator().next().getValue().add(await(v(3)));
+        var sub = ns.subList(0, 1);
+        await(v(0));
+        return ws + "" + d + e + m + sub.get(0).intValue();
+    }
 }

@@ -25,6 +25,11 @@ final class TypeNames {
     private TypeNames() {}
 
     static TypeName denotable(Ctx c, TypeMirror t, Tree at) {
+        return denotable(c, t, at, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /** {@code seen}: the captured variables being written, to stop at F-bounds ({@code Enum<CAP>}). */
+    private static TypeName denotable(Ctx c, TypeMirror t, Tree at, java.util.Set<TypeMirror> seen) {
         if (mentionsLocal(t)) {
             // a field cannot name a local class (it is declared inside step()): the field is an Object, cast
             // back where it is read (localClass)
@@ -34,12 +39,12 @@ final class TypeNames {
             case NULL:
                 return ClassName.OBJECT;
             case INTERSECTION:
-                return denotable(c, ((IntersectionType) t).getBounds().get(0), at);
+                return denotable(c, ((IntersectionType) t).getBounds().get(0), at, seen);
             case UNION:
-                return denotable(c, lub(c, ((UnionType) t).getAlternatives()), at);
+                return denotable(c, lub(c, ((UnionType) t).getAlternatives()), at, seen);
             case TYPEVAR:
                 if (t.toString().contains("capture#")) {
-                    return denotable(c, ((TypeVariable) t).getUpperBound(), at);
+                    return denotable(c, ((TypeVariable) t).getUpperBound(), at, seen);
                 }
                 return TypeName.get(t);
             case DECLARED: {
@@ -51,7 +56,7 @@ final class TypeNames {
                     }
                     List<? extends TypeMirror> ifaces = e.getInterfaces();
                     TypeMirror sup = ifaces.isEmpty() ? e.getSuperclass() : ifaces.get(0);
-                    return denotable(c, sup, at);
+                    return denotable(c, sup, at, seen);
                 }
                 if (d.getTypeArguments().isEmpty()) {
                     return TypeName.get(c.types.erasure(t));
@@ -60,16 +65,34 @@ final class TypeNames {
                 for (int i = 0; i < args.length; i++) {
                     TypeMirror a = d.getTypeArguments().get(i);
                     if (a.getKind() == TypeKind.TYPEVAR && a.toString().contains("capture#")) {
-                        args[i] = WildcardTypeName.subtypeOf(Object.class);
+                        // the wildcard it captured, bounds included: List<capture of ? super Integer> is
+                        // List<? super Integer> (a plain ? would reject add(Integer), lose get()'s Number)
+                        TypeVariable v = (TypeVariable) a;
+                        TypeMirror lower = v.getLowerBound();
+                        TypeMirror upper = v.getUpperBound();
+                        boolean added = seen.add(a);
+                        if (!added) {
+                            args[i] = WildcardTypeName.subtypeOf(Object.class); // F-bounded: Enum<?> inside
+                        } else if (lower != null && lower.getKind() != TypeKind.NULL && lower.getKind() != TypeKind.NONE) {
+                            args[i] = WildcardTypeName.supertypeOf(denotable(c, lower, at, seen));
+                        } else if (upper != null && !c.types.isSameType(upper,
+                                c.elements.getTypeElement("java.lang.Object").asType())) {
+                            args[i] = WildcardTypeName.subtypeOf(denotable(c, upper, at, seen));
+                        } else {
+                            args[i] = WildcardTypeName.subtypeOf(Object.class);
+                        }
+                        if (added) {
+                            seen.remove(a);
+                        }
                     } else if (a.getKind() == TypeKind.WILDCARD) {
                         WildcardType w = (WildcardType) a;
                         args[i] = w.getExtendsBound() != null
-                                ? WildcardTypeName.subtypeOf(denotable(c, w.getExtendsBound(), at))
+                                ? WildcardTypeName.subtypeOf(denotable(c, w.getExtendsBound(), at, seen))
                                 : w.getSuperBound() != null
-                                        ? WildcardTypeName.supertypeOf(denotable(c, w.getSuperBound(), at))
+                                        ? WildcardTypeName.supertypeOf(denotable(c, w.getSuperBound(), at, seen))
                                         : WildcardTypeName.subtypeOf(Object.class);
                     } else {
-                        args[i] = denotable(c, a, at);
+                        args[i] = denotable(c, a, at, seen);
                     }
                 }
                 TypeName raw = TypeName.get(c.types.erasure(t));
