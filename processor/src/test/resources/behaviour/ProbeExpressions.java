@@ -578,4 +578,16 @@ public class ProbeExpressions {
         await(v(0));
         return ws + "" + d + e + m + sub.get(0).intValue();
     }
+
+    static String take(Function<String, Integer> f) { return "f" + f.apply("abc"); }
+
+    @Coroutine
+    static String targetTypedTasks() {
+        Function<String, Integer> f = await(v(String::length));
+        Supplier<String> s = await(v(() -> "x"));
+        String t = take(await(v(String::length)));
+        int n = await(v((Function<String, Integer>) String::length)).apply("ab");
+        Comparator<String> byLength = await(v(Comparator.comparing(String::length)));
+        return f.apply("abcd") + s.get() + t + n + byLength.compare("a", "bb");
+    }
 }

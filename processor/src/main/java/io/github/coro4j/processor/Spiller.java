@@ -83,7 +83,16 @@ final class Spiller {
     /** {@code if (suspend(task, L)) return SUSPENDED; L: tmp = resume();}; returns tmp (or null). */
     String await(TreePath p, String lineAfter) {
         MethodInvocationTree call = (MethodInvocationTree) p.getLeaf();
-        String task = operands(p, List.of(new TreePath(p, call.getArguments().get(0))), true);
+        TreePath taskPath = new TreePath(p, call.getArguments().get(0));
+        String task = operands(p, List.of(taskPath), true);
+        TypeMirror taskType = c.trees.getTypeMirror(taskPath);
+        if (inferredFromTarget(taskPath.getLeaf()) && taskType != null && !TypeNames.mentionsLocal(taskType)) {
+            // await(completed(String::length)) gets its type from await's target; suspend(task, L) gives
+            // none (cannot infer: Object is not a functional interface): declare the task with its type
+            String t = c.fresh("task");
+            out.line(c.ref(TypeNames.denotable(c, taskType, taskPath.getLeaf())) + " " + t + " = " + task + ";");
+            task = t;
+        }
         Label resume = out.label();
         out.line("if (suspend(" + task + ", " + Listing.ref(resume) + ")) return SUSPENDED;");
         out.markResume(resume);
@@ -95,6 +104,22 @@ final class Spiller {
         String tmp = c.field(TypeNames.denotable(c, type, call), "awaited");
         out.line(tmp + " = resume();");
         return tmp;
+    }
+
+    /** A generic call or diamond with a lambda or method reference argument: typed by its target. */
+    private static boolean inferredFromTarget(Tree t) {
+        t = t instanceof ExpressionTree ? strip((ExpressionTree) t) : t;
+        List<? extends ExpressionTree> args = t instanceof MethodInvocationTree
+                ? ((MethodInvocationTree) t).getArguments()
+                : t instanceof NewClassTree ? ((NewClassTree) t).getArguments() : List.of();
+        for (ExpressionTree a : args) {
+            ExpressionTree x = strip(a);
+            if (x instanceof com.sun.source.tree.LambdaExpressionTree || x instanceof MemberReferenceTree
+                    || inferredFromTarget(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String operands(TreePath p, List<TreePath> kids) {
