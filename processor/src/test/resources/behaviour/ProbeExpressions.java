@@ -590,4 +590,23 @@ public class ProbeExpressions {
         Comparator<String> byLength = await(v(Comparator.comparing(String::length)));
         return f.apply("abcd") + s.get() + t + n + byLength.compare("a", "bb");
     }
+
+    class GenInner<G> {
+        final G g;
+        GenInner(G g) { this.g = g; }
+        public String toString() { return "GI" + g + field; }
+    }
+
+    @Coroutine
+    String innerCreation() {
+        Inner a = this.new Inner(await(v(1)));
+        Inner b = new Inner(await(v(2)));
+        ProbeExpressions other = new ProbeExpressions();
+        other.field = 9;
+        GenInner<String> c = other.new GenInner<>(await(v("x")));
+        GenInner<Integer> d = other.new GenInner<Integer>(await(v(4)));
+        var e = (await(v(true)) ? other : this).new Inner(await(v(5)));
+        String sw = "a" + switch (await(v(1))) { case 1 -> await(v('c')); default -> 'd'; };
+        return "" + a + b + c + d + e + sw;
+    }
 }
