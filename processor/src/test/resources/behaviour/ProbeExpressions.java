@@ -609,4 +609,13 @@ public class ProbeExpressions {
         String sw = "a" + switch (await(v(1))) { case 1 -> await(v('c')); default -> 'd'; };
         return "" + a + b + c + d + e + sw;
     }
+
+    @Coroutine
+    static String intersectionTemps() {
+        boolean c = await(v(true));
+        int a = (c ? new StringBuilder("xy") : await(v("s"))).length();
+        int b = (switch (await(v(1))) { case 1 -> new StringBuilder("xyz"); default -> await(v("s")); }).length();
+        CharSequence cs = !c ? "q" : await(v(new StringBuilder("sb")));
+        return "" + a + b + cs + over(c ? new StringBuilder("o") : await(v("p")));
+    }
 }

@@ -384,7 +384,8 @@ final class Spiller {
         out.mark(otherwise);
         out.line(tmp + " = " + spill(new TreePath(p, e.getFalseExpression())) + ";");
         out.mark(end);
-        return tmp;
+        String cast = TypeNames.intersectionCast(c, c.trees.getTypeMirror(p)); // a field of its first bound
+        return cast == null ? tmp : "((" + cast + ") " + tmp + ")";
     }
 
     /**

@@ -281,5 +281,6 @@ final class SwitchLowering implements Spiller.SwitchExpressions {
     public String switchExpression(TreePath p) {
         String result = c.field(TypeNames.denotable(c, c.trees.getTypeMirror(p), p.getLeaf()), "switched");
         lower(p, null, result);
-        return result;
+        String cast = TypeNames.intersectionCast(c, c.trees.getTypeMirror(p)); // a field of its first bound
+        return cast == null ? result : "((" + cast + ") " + result + ")";
     }}
