@@ -618,4 +618,32 @@ public class ProbeExpressions {
         CharSequence cs = !c ? "q" : await(v(new StringBuilder("sb")));
         return "" + a + b + cs + over(c ? new StringBuilder("o") : await(v("p")));
     }
+
+    static int sumAll(String tag, int... xs) { return tag.length() + Arrays.stream(xs).sum(); }
+
+    @Coroutine
+    static <T extends Comparable<? super T>, R extends List<T>> String genericBody(T one) {
+        T x = one == null ? null : one;
+        @SuppressWarnings("unchecked")
+        T[] arr = (T[]) new Comparable<?>[] {x, await(v(x))};
+        List<T> list = new ArrayList<>(Arrays.asList(arr));
+        Map<String, List<? super T>> m = new TreeMap<>();
+        m.computeIfAbsent(await(v("k")), k -> new ArrayList<>()).add(await(v(x)));
+        @SuppressWarnings("unchecked")
+        R r = (R) await(v(list));
+        Integer nul = null;
+        String s = "";
+        try {
+            s += sumAll("t", 1, nul, await(v(log(2))));
+        } catch (NullPointerException e) {
+            s += "npe";
+        }
+        try {
+            s += new int[nul][await(v(log(3)))].length;
+        } catch (NullPointerException e) {
+            s += "npe2";
+        }
+        Supplier<Object> self = () -> r;
+        return list.size() + "" + m.size() + r.size() + s + (self.get() == r);
+    }
 }
