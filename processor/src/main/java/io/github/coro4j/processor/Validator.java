@@ -70,7 +70,9 @@ final class Validator {
     int body(CoroMethod m, Awaits awaits) {
         int before = reporter.errorCount();
         for (TreePath a : awaits.all) {
-            for (TreePath p = a.getParentPath(); p != null && p.getLeaf() != m.tree; p = p.getParentPath()) {
+            Tree child = a.getLeaf();
+            for (TreePath p = a.getParentPath(); p != null && p.getLeaf() != m.tree;
+                    child = p.getLeaf(), p = p.getParentPath()) {
                 Tree t = p.getLeaf();
                 if (t instanceof LambdaExpressionTree) {
                     reporter.error("CoroAwaitInLambda", "await in a lambda: a lambda is a separate function and "
@@ -84,7 +86,8 @@ final class Validator {
                                     + "are separate functions and cannot suspend the coroutine",
                             a.getLeaf(), m.unit);
                     break;
-                } else if (t instanceof SynchronizedTree) {
+                } else if (t instanceof SynchronizedTree && child != ((SynchronizedTree) t).getExpression()) {
+                    // the lock expression is evaluated before the monitor is entered: an await there is fine
                     reporter.error("CoroAwaitInSynchronized", "await inside synchronized: a suspended coroutine "
                             + "cannot hold a monitor (the loop thread would run other code while holding it); "
                             + "use io.github.coro4j's Lock instead", a.getLeaf(), m.unit);
