@@ -45,6 +45,14 @@ final class Validator {
             reporter.error("CoroOnNativeMethod", "@Coroutine cannot be applied to a native method", at, m.unit);
             return false;
         }
+        if (m.element.getModifiers().contains(Modifier.SYNCHRONIZED)) {
+            // The direct call holds the monitor for the whole body; the state machine runs it in steps, between
+            // which the loop runs other code: it can neither hold the monitor across them nor honour it.
+            reporter.error("CoroAwaitInSynchronized", "@Coroutine on a synchronized method: a suspended "
+                    + "coroutine cannot hold a monitor; remove synchronized and use io.github.coro4j's Lock, or "
+                    + "a synchronized block around code without awaits", at, m.unit);
+            return false;
+        }
         if (m.element.getModifiers().contains(Modifier.ABSTRACT) || m.tree.getBody() == null) {
             reporter.error("CoroOnAbstractMethod", "@Coroutine needs a method body; " + m.element.getSimpleName()
                     + " is abstract. Annotate the implementations instead", at, m.unit);
