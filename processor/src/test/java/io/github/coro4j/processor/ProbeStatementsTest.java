@@ -24,8 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ProbeStatementsTest {
     static final String[] SOURCES = {"behaviour/T.java", "behaviour/ProbeStatements.java",
-        "behaviour/ProbeStatementsNames.java"};
-    static final String[] OWNERS = {"b.ProbeStatements", "b.ProbeStatementsNames"};
+        "behaviour/ProbeStatementsNames.java", "behaviour/ProbeStatementsFlow.java"};
+    static final String[] OWNERS = {"b.ProbeStatements", "b.ProbeStatementsNames", "b.ProbeStatementsFlow"};
 
     @TestFactory
     Stream<DynamicTest> everyProbeMatchesTheDirectRun() throws Exception {
