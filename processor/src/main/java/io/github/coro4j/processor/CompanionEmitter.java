@@ -32,6 +32,18 @@ final class CompanionEmitter {
     private CompanionEmitter() {}
 
     /** {@code Foo} gives {@code FooCoroutines}; a nested {@code Outer.Inner} gives {@code Outer_InnerCoroutines}. */
+    /**
+     * {@code @SafeVarargs} of the original, on the factories that forward its generic varargs parameter: the
+     * user vouched for it, and without it the generated code has "possible heap pollution" warnings. Passing
+     * the array on (to the state machine) is then a [varargs] warning, suppressed for the same reason.
+     */
+    static List<AnnotationSpec> safeVarargs(ExecutableElement m) {
+        return m.isVarArgs() && m.getAnnotation(SafeVarargs.class) != null
+                ? List.of(AnnotationSpec.builder(SafeVarargs.class).build(),
+                        AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "varargs").build())
+                : List.of();
+    }
+
     static String companionName(TypeElement owner) {
         return flatName(owner) + "Coroutines";
     }
@@ -106,6 +118,7 @@ final class CompanionEmitter {
                     .addTypeVariables(typeVariables(owner, m))
                     .returns(taskOf(m))
                     .varargs(m.isVarArgs())
+                    .addAnnotations(safeVarargs(m))
                     .addJavadoc("Starts {@link $T#$L} on the current event loop: runs it until its first suspension.\n",
                             ClassName.get(owner), name);
             NameAllocator names = new NameAllocator();

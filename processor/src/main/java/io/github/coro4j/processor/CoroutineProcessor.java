@@ -57,6 +57,9 @@ public final class CoroutineProcessor extends AbstractProcessor {
     /** Classes whose companion was written in the previous round: their state machines are written now. */
     private final Set<String> companionsWritten = new LinkedHashSet<>();
 
+    /** Qualified companion name to the class it was written for: two classes may flatten to one name. */
+    private final Map<String, String> companionOwners = new java.util.HashMap<>();
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(COROUTINE);
@@ -191,7 +194,31 @@ public final class CoroutineProcessor extends AbstractProcessor {
         if (reporter.errorCount() > 0 || valid.isEmpty()) {
             return false;
         }
-        return write(owner, CompanionEmitter.build(owner, valid), CompanionEmitter.companionName(owner));
+        // A nested A.B and a top-level A_B flatten to the same A_BCoroutines (and A_BStateMachines), and a
+        // class of the package may already bear the name: the Filer's "Attempt to recreate a file" would be
+        // the only hint, so the clash is reported as such, on the class that comes second.
+        String pkg = processingEnv.getElementUtils().getPackageOf(owner).getQualifiedName().toString();
+        String name = CompanionEmitter.companionName(owner);
+        String qualified = pkg.isEmpty() ? name : pkg + "." + name;
+        String holder = companionOwners.get(qualified);
+        TypeElement existing = holder != null ? null : processingEnv.getElementUtils().getTypeElement(qualified);
+        if (existing != null && trees.getPath(existing) != null
+                && existing.getAnnotation(javax.annotation.processing.Generated.class) == null) {
+            // a class written by hand in this compilation (a companion of an earlier build is @Generated,
+            // or comes from the class path without a tree, and is simply replaced)
+            holder = "a class of the package named " + name;
+        } else if (holder != null) {
+            holder = "the companion of " + holder;
+        }
+        if (holder != null) {
+            reporter.error("CoroUnsupported", "the companion of " + owner.getQualifiedName() + " would be "
+                    + qualified + ", which is already " + holder + " (a nested Outer.Inner gives "
+                    + "Outer_InnerCoroutines); rename one of the classes", trees.getTree(owner),
+                    trees.getPath(owner).getCompilationUnit());
+            return false;
+        }
+        companionOwners.put(qualified, owner.getQualifiedName().toString());
+        return write(owner, CompanionEmitter.build(owner, valid), name);
     }
 
     /**

@@ -76,7 +76,8 @@ final class Emitter {
                 .addModifiers(Modifier.STATIC)
                 .addTypeVariables(typeVars)
                 .returns(CompanionEmitter.taskOf(c.m.element))
-                .varargs(c.m.element.isVarArgs());
+                .varargs(c.m.element.isVarArgs())
+                .addAnnotations(CompanionEmitter.safeVarargs(c.m.element));
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
         List<FieldSpec> fields = new ArrayList<>();
         List<String> args = new ArrayList<>();

@@ -125,6 +125,18 @@ final class StateBuilder implements Renderer.Jumps {
             tries.lower(p, (TryTree) t);
         } else if (t instanceof AssertTree) {
             assertStatement(p, (AssertTree) t);
+        } else if (t instanceof SynchronizedTree && !c.awaits.in(((SynchronizedTree) t).getBlock())) {
+            // awaits only in the lock expression (the Validator rejects them in the block): they run before
+            // the monitor is entered, so the expression is spilled and the block kept as written
+            SynchronizedTree st = (SynchronizedTree) t;
+            String lock = s.spill(new TreePath(p, st.getExpression()));
+            String text = "synchronized (" + lock + ") "
+                    + reindent(st.getBlock(), r.render(new TreePath(p, st.getBlock())));
+            if (Completion.surely(t)) {
+                out.line(text);
+            } else {
+                out.line("if (true) {\n    " + text.replace("\n", "\n    ") + "\n}");
+            }
         } else if (t instanceof SynchronizedTree) {
             throw new Unsupported(t, "await inside synchronized");
         } else {

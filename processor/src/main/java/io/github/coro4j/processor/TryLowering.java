@@ -62,17 +62,21 @@ final class TryLowering {
             name = c.field(TypeNames.denotable(c, c.trees.getTypeMirror(rp), res), "resource");
             b.out.line(name + " = " + b.s.spill(rp) + ";");
         }
+        // a resource of a local class's type lives in an Object field (a state machine's field cannot name
+        // the type): close() is called through AutoCloseable, which every resource type implements
+        String closed = TypeNames.mentionsLocal(c.trees.getTypeMirror(rp))
+                ? "((" + c.ref(ClassName.get(AutoCloseable.class)) + ") " + name + ")" : name;
         lowered(p, () -> resources(p, t, i + 1), List.of(), (ex, branch) -> {
             String s = c.fresh("suppressed");
             b.out.line("if (" + name + " != null) {\n"
                     + "  if (" + branch + " == " + Listing.THROW + ") {\n"
                     + "    try {\n"
-                    + "      " + name + ".close();\n"
+                    + "      " + closed + ".close();\n"
                     + "    } catch (Throwable " + s + ") {\n"
                     + "      if (" + s + " != " + ex + ") " + ex + ".addSuppressed(" + s + ");\n"
                     + "    }\n"
                     + "  } else {\n"
-                    + "    " + name + ".close();\n"
+                    + "    " + closed + ".close();\n"
                     + "  }\n"
                     + "}");
         });

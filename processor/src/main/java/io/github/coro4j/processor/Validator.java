@@ -45,6 +45,14 @@ final class Validator {
             reporter.error("CoroOnNativeMethod", "@Coroutine cannot be applied to a native method", at, m.unit);
             return false;
         }
+        if (m.element.getModifiers().contains(Modifier.SYNCHRONIZED)) {
+            // The direct call holds the monitor for the whole body; the state machine runs it in steps, between
+            // which the loop runs other code: it can neither hold the monitor across them nor honour it.
+            reporter.error("CoroAwaitInSynchronized", "@Coroutine on a synchronized method: a suspended "
+                    + "coroutine cannot hold a monitor; remove synchronized and use io.github.coro4j's Lock, or "
+                    + "a synchronized block around code without awaits", at, m.unit);
+            return false;
+        }
         if (m.element.getModifiers().contains(Modifier.ABSTRACT) || m.tree.getBody() == null) {
             reporter.error("CoroOnAbstractMethod", "@Coroutine needs a method body; " + m.element.getSimpleName()
                     + " is abstract. Annotate the implementations instead", at, m.unit);
@@ -70,7 +78,9 @@ final class Validator {
     int body(CoroMethod m, Awaits awaits) {
         int before = reporter.errorCount();
         for (TreePath a : awaits.all) {
-            for (TreePath p = a.getParentPath(); p != null && p.getLeaf() != m.tree; p = p.getParentPath()) {
+            Tree child = a.getLeaf();
+            for (TreePath p = a.getParentPath(); p != null && p.getLeaf() != m.tree;
+                    child = p.getLeaf(), p = p.getParentPath()) {
                 Tree t = p.getLeaf();
                 if (t instanceof LambdaExpressionTree) {
                     reporter.error("CoroAwaitInLambda", "await in a lambda: a lambda is a separate function and "
@@ -84,7 +94,8 @@ final class Validator {
                                     + "are separate functions and cannot suspend the coroutine",
                             a.getLeaf(), m.unit);
                     break;
-                } else if (t instanceof SynchronizedTree) {
+                } else if (t instanceof SynchronizedTree && child != ((SynchronizedTree) t).getExpression()) {
+                    // the lock expression is evaluated before the monitor is entered: an await there is fine
                     reporter.error("CoroAwaitInSynchronized", "await inside synchronized: a suspended coroutine "
                             + "cannot hold a monitor (the loop thread would run other code while holding it); "
                             + "use io.github.coro4j's Lock instead", a.getLeaf(), m.unit);
