@@ -646,4 +646,16 @@ public class ProbeExpressions {
         Supplier<Object> self = () -> r;
         return list.size() + "" + m.size() + r.size() + s + (self.get() == r);
     }
+
+    enum Op {
+        ADD { int ap(int a, int b) { return a + b; } },
+        MUL { int ap(int a, int b) { return a * b; } };
+        abstract int ap(int a, int b);
+    }
+
+    @Coroutine
+    static String enumBodies() {
+        Op op = await(v(Op.MUL));
+        return op + "" + op.ap(await(v(6)), 7) + Op.ADD.ap(1, await(v(2)));
+    }
 }

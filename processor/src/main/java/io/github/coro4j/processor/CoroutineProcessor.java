@@ -228,7 +228,9 @@ public final class CoroutineProcessor extends AbstractProcessor {
      * ("cannot find symbol Foo$1", on JDK 17 to 25, also in methods that are no coroutines). Reported before
      * attributing, with the fix, rather than that error.
      */
-    private static int varsOfAnonymousClasses(Trees trees, TypeElement owner, Reporter reporter) {
+    private final Set<Tree> reportedVars = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private int varsOfAnonymousClasses(Trees trees, TypeElement owner, Reporter reporter) {
         Element outer = owner;
         while (outer.getEnclosingElement() instanceof TypeElement) {
             outer = outer.getEnclosingElement();
@@ -246,15 +248,20 @@ public final class CoroutineProcessor extends AbstractProcessor {
                 while (init instanceof com.sun.source.tree.ParenthesizedTree) {
                     init = ((com.sun.source.tree.ParenthesizedTree) init).getExpression();
                 }
-                boolean implicit = v.getType() == null
-                        || trees.getSourcePositions().getEndPosition(unit, v.getType()) < 0;
+                // a local (var is for locals only; an enum constant's synthesized type has no position either)
+                boolean local = !(getCurrentPath().getParentPath().getLeaf() instanceof ClassTree);
+                boolean implicit = local && (v.getType() == null
+                        || trees.getSourcePositions().getEndPosition(unit, v.getType()) < 0);
                 if (implicit && init instanceof com.sun.source.tree.NewClassTree
                         && ((com.sun.source.tree.NewClassTree) init).getClassBody() != null) {
                     found[0]++;
-                    reporter.error("CoroUnsupported", "'var " + v.getName() + "' of an anonymous class in a class "
-                            + "with @Coroutine methods: javac loses the anonymous class when the processor reads "
-                            + "the class in an earlier round (javac reports: cannot find symbol Foo$1); give the variable the "
-                            + "type of its interface or superclass, or declare a local class", v, unit);
+                    if (reportedVars.add(v)) { // once, though each class of the file with coroutines looks
+                        reporter.error("CoroUnsupported", "'var " + v.getName() + "' of an anonymous class in a "
+                                + "class with @Coroutine methods: javac loses the anonymous class when the processor "
+                                + "reads the class in an earlier round (javac reports: cannot find symbol Foo$1); "
+                                + "give the variable the type of its interface or superclass, or declare a local "
+                                + "class", v, unit);
+                    }
                 }
                 return super.visitVariable(v, unused);
             }
