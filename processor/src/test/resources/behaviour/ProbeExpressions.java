@@ -658,4 +658,20 @@ public class ProbeExpressions {
         Op op = await(v(Op.MUL));
         return op + "" + op.ap(await(v(6)), 7) + Op.ADD.ap(1, await(v(2)));
     }
+
+    @Coroutine
+    static String oddShapes() {
+        int[] a = {1, 2};
+        (a)[await(v(0))] += 5;
+        String t = ((Object) await(v("s"))).toString();
+        int e = await(v(new int[] {7, 8}))[await(v(1))];
+        String j = String.join(",", await(v(List.of("a", "b"))));
+        List<Integer> boxedArr = Arrays.asList(await(v(new Integer[] {1, 2})));
+        List<int[]> prims = Arrays.asList(await(v(new int[] {1, 2})));
+        String n = over(await(v(null)));
+        String vs = va(await(v(true)) ? log("x") : await(v("y")), await(v(false)) ? 1 : await(v(2)));
+        Integer k = 1;
+        k += await(v(k = 10));
+        return Arrays.toString(a) + t + e + j + boxedArr + prims.size() + n + vs + k;
+    }
 }
