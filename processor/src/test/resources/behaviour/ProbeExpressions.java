@@ -674,4 +674,14 @@ public class ProbeExpressions {
         k += await(v(k = 10));
         return Arrays.toString(a) + t + e + j + boxedArr + prims.size() + n + vs + k;
     }
+
+    @Coroutine
+    static String typeLikeNames() {
+        String T = "tee";
+        int ProbeExpressions = await(v(2));
+        String Arrays = T + await(v(T)) + twice(ProbeExpressions) + over(ProbeExpressions);
+        return Arrays + ProbeExpressions;
+    }
+
+    static int twice(int x) { return 2 * x; }
 }

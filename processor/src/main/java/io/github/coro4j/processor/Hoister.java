@@ -41,10 +41,20 @@ final class Hoister {
 
     private Hoister() {}
 
+    /**
+     * The generated code qualifies static members with their class ({@code T.v(1)} for a static import,
+     * {@code K.twice(x)} for the class's own), and a local or field named like that class would obscure it
+     * (JLS 6.4.2), all the more as a field is in scope in the whole of step(): a name that starts with an
+     * upper-case letter, as type names do, gets a suffix. (Package names: {@link Ctx}.)
+     */
+    private static String suggestion(String name) {
+        return !name.isEmpty() && Character.isUpperCase(name.charAt(0)) ? name + "_" : name;
+    }
+
     static Result run(Ctx c) {
         Result r = new Result();
         for (VariableElement p : c.m.element.getParameters()) {
-            r.names.put(p, c.names.newName(p.getSimpleName().toString(), p));
+            r.names.put(p, c.names.newName(suggestion(p.getSimpleName().toString()), p));
             r.hoisted.add(p);
         }
         new TreePathScanner<Void, Integer>() {
@@ -71,7 +81,7 @@ final class Hoister {
                 } else if (!(parent instanceof ClassTree)) { // fields of local classes are not locals
                     Element e = c.trees.getElement(path);
                     if (e != null) {
-                        r.names.put(e, c.names.newName(node.getName().toString(), e));
+                        r.names.put(e, c.names.newName(suggestion(node.getName().toString()), e));
                         if (depth == 0 && lives(c, path)) {
                             r.hoisted.add(e);
                         }
