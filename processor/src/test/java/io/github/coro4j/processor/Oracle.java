@@ -29,6 +29,40 @@ final class Oracle {
         this.loaders = loaders;
     }
 
+    /**
+     * One dynamic test per factory of the owners' companions: the async run must describe the same as the
+     * direct run. Every owner must have factories (a missing companion cannot pass silently).
+     */
+    static java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> everyFactoryMatchesTheDirectRun(
+            Compilation c, String... owners) throws ClassNotFoundException {
+        Harness.requireSuccess(c);
+        Oracle oracle = new Oracle(c);
+        ClassLoader l = Harness.loader(c);
+        List<org.junit.jupiter.api.DynamicTest> tests = new ArrayList<>();
+        for (String owner : owners) {
+            String pkg = owner.substring(0, owner.lastIndexOf('.') + 1);
+            String companion = pkg + owner.substring(pkg.length()).replace('$', '_') + "Coroutines";
+            List<Method> fs = factories(l.loadClass(companion));
+            com.google.common.truth.Truth.assertWithMessage("factories of " + owner).that(fs).isNotEmpty();
+            for (Method f : fs) {
+                Class<?>[] types = new Class<?>[0];
+                for (Method m : l.loadClass(owner).getDeclaredMethods()) {
+                    if (m.getName().equals(f.getName())) {
+                        types = m.getParameterTypes();
+                    }
+                }
+                Class<?>[] ts = types;
+                tests.add(org.junit.jupiter.api.DynamicTest.dynamicTest(owner + "." + f.getName(), () -> {
+                    String direct = oracle.direct(owner, f.getName(), ts);
+                    String async = oracle.async(owner, f.getName(), ts);
+                    com.google.common.truth.Truth.assertWithMessage("async run of " + owner + "." + f.getName())
+                            .that(async).isEqualTo(direct);
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
     /** The factories of a companion class: one per @Coroutine method. */
     static List<Method> factories(Class<?> companion) {
         List<Method> ms = new ArrayList<>();

@@ -1,11 +1,9 @@
 package io.github.coro4j.processor;
 
-import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,30 +24,7 @@ class ProbeExpressionsTest {
     Stream<DynamicTest> everyProbeMatchesTheDirectRun() throws Exception {
         Compilation c = Harness.compile(JavaFileObjects.forResource("behaviour/T.java"),
                 JavaFileObjects.forResource("behaviour/ProbeExpressions.java"));
-        Harness.requireSuccess(c);
-        Oracle oracle = new Oracle(c);
-        ClassLoader l = Harness.loader(c);
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String owner : OWNERS) {
-            String companion = owner.replace('$', '_') + "Coroutines";
-            List<Method> factories = Oracle.factories(l.loadClass(companion));
-            assertWithMessage("factories of " + owner).that(factories).isNotEmpty();
-            for (Method f : factories) {
-                Class<?>[] types = new Class<?>[0];
-                for (Method m : l.loadClass(owner).getDeclaredMethods()) {
-                    if (m.getName().equals(f.getName())) {
-                        types = m.getParameterTypes();
-                    }
-                }
-                Class<?>[] ts = types;
-                tests.add(DynamicTest.dynamicTest(owner + "." + f.getName(), () -> {
-                    String direct = oracle.direct(owner, f.getName(), ts);
-                    String async = oracle.async(owner, f.getName(), ts);
-                    assertWithMessage("async run of " + f.getName()).that(async).isEqualTo(direct);
-                }));
-            }
-        }
-        return tests.stream();
+        return Oracle.everyFactoryMatchesTheDirectRun(c, OWNERS);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.github.coro4j.processor;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -34,31 +33,7 @@ class ProbeStatementsTest {
             files.add(JavaFileObjects.forResource(s));
         }
         Compilation c = Harness.compile(files.toArray(new javax.tools.JavaFileObject[0]));
-        Harness.requireSuccess(c);
-        Oracle oracle = new Oracle(c);
-        ClassLoader l = Harness.loader(c);
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String owner : OWNERS) {
-            String pkg = owner.substring(0, owner.lastIndexOf('.') + 1);
-            String companion = pkg + owner.substring(pkg.length()).replace('$', '_') + "Coroutines";
-            List<Method> fs = Oracle.factories(l.loadClass(companion));
-            assertWithMessage("factories of " + owner).that(fs).isNotEmpty();
-            for (Method f : fs) {
-                Class<?>[] types = new Class<?>[0];
-                for (Method m : l.loadClass(owner).getDeclaredMethods()) {
-                    if (m.getName().equals(f.getName())) {
-                        types = m.getParameterTypes();
-                    }
-                }
-                Class<?>[] ts = types;
-                tests.add(DynamicTest.dynamicTest(owner + "." + f.getName(), () -> {
-                    String direct = oracle.direct(owner, f.getName(), ts);
-                    String async = oracle.async(owner, f.getName(), ts);
-                    assertWithMessage("async run of " + owner + "." + f.getName()).that(async).isEqualTo(direct);
-                }));
-            }
-        }
-        return tests.stream();
+        return Oracle.everyFactoryMatchesTheDirectRun(c, OWNERS);
     }
 
     /** A promise that completes on a later turn of the loop, so that awaits of it really suspend. */
