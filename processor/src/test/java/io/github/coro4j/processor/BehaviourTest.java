@@ -1,6 +1,5 @@
 package io.github.coro4j.processor;
 
-
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.stream.Stream;
