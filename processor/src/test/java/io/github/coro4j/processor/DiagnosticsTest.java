@@ -29,10 +29,7 @@ class DiagnosticsTest {
      */
     private static void expect(String tag, int line, String... body) {
         JavaFileObject src = source(body);
-        Compilation c = Harness.compile(src);
-        assertThat(c).failed();
-        assertThat(c).hadErrorContaining("[" + tag + "]").inFile(src).onLine(line);
-        assertThat(c).hadErrorCount(1);
+        Harness.onlyError("[" + tag + "]", src, line, src);
     }
 
     @Test

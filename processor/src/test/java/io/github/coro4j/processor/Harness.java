@@ -3,6 +3,7 @@ package io.github.coro4j.processor;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.CompilationSubject;
 import com.google.testing.compile.Compiler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,19 @@ final class Harness {
     static Compilation compile(JavaFileObject... sources) {
         return Compiler.javac().withProcessors(new CoroutineProcessor()).withOptions("-Xlint:all", "-Xlint:-processing")
                 .compile(sources);
+    }
+
+    /**
+     * Compiles, and requires a failure with exactly one error, containing {@code message} (a tag such as
+     * {@code [CoroUnsupported]}, or more of the text) at this file and line: a diagnostic must not come with a
+     * cascade of follow-up errors. Returns the compilation, for checks of the rest of the message.
+     */
+    static Compilation onlyError(String message, JavaFileObject file, int line, JavaFileObject... sources) {
+        Compilation c = compile(sources);
+        CompilationSubject.assertThat(c).failed();
+        CompilationSubject.assertThat(c).hadErrorContaining(message).inFile(file).onLine(line);
+        CompilationSubject.assertThat(c).hadErrorCount(1);
+        return c;
     }
 
     /** Compiles, requires success without warnings, and returns a loader of the compiled classes. */

@@ -179,10 +179,7 @@ class ProbeStatementsTest {
                 "    @Coroutine",
                 "    synchronized int m(Task<Integer> t) { return await(t); }",
                 "}");
-        Compilation c = Harness.compile(src);
-        com.google.testing.compile.CompilationSubject.assertThat(c).hadErrorContaining("[CoroAwaitInSynchronized]")
-                .inFile(src).onLine(7);
-        com.google.testing.compile.CompilationSubject.assertThat(c).hadErrorCount(1);
+        Harness.onlyError("[CoroAwaitInSynchronized]", src, 7, src);
     }
 
     /** An await in the block of a synchronized statement stays an error (its lock expression may await). */
@@ -201,10 +198,7 @@ class ProbeStatementsTest {
                 "        }",
                 "    }",
                 "}");
-        Compilation c = Harness.compile(src);
-        com.google.testing.compile.CompilationSubject.assertThat(c).hadErrorContaining("[CoroAwaitInSynchronized]")
-                .inFile(src).onLine(9);
-        com.google.testing.compile.CompilationSubject.assertThat(c).hadErrorCount(1);
+        Harness.onlyError("[CoroAwaitInSynchronized]", src, 9, src);
     }
 
     /** A nested A.B and a top-level A_B would both have A_BCoroutines: the second is told, not the Filer's error. */
@@ -229,11 +223,9 @@ class ProbeStatementsTest {
                 "class A_B {",
                 "    @Coroutine static int n(Task<Integer> t) { return await(t); }",
                 "}");
-        Compilation c = Harness.compile(nested, top);
-        com.google.testing.compile.CompilationSubject.assertThat(c).hadErrorContaining(
+        Harness.onlyError(
                 "[CoroUnsupported] the companion of d.A_B would be d.A_BCoroutines, which is already the companion "
-                        + "of d.A.B").inFile(top).onLine(6);
-        com.google.testing.compile.CompilationSubject.assertThat(c).hadErrorCount(1);
+                        + "of d.A.B", top, 6, nested, top);
         JavaFileObject hand = JavaFileObjects.forSourceLines("d.H",
                 "package d;",
                 "import static io.github.coro4j.Coro.await;",
@@ -243,10 +235,8 @@ class ProbeStatementsTest {
                 "    @Coroutine static int n(Task<Integer> t) { return await(t); }",
                 "}",
                 "class HCoroutines {}");
-        Compilation h = Harness.compile(hand);
-        com.google.testing.compile.CompilationSubject.assertThat(h).hadErrorContaining(
+        Harness.onlyError(
                 "[CoroUnsupported] the companion of d.H would be d.HCoroutines, which is already a class of the "
-                        + "package").inFile(hand).onLine(5);
-        com.google.testing.compile.CompilationSubject.assertThat(h).hadErrorCount(1);
+                        + "package", hand, 5, hand);
     }
 }
