@@ -90,20 +90,16 @@ class TestEventLoopTest {
 
     @Test
     void whenMainFailsTheOtherUnreadFailuresAreAttached() {
-        IllegalStateException mainFailure = new IllegalStateException("main");
-        IOException childFailure = new IOException("child");
-        Throwable e = assertThrows(Throwable.class, () -> TestEventLoop.run(() -> {
-            coro(s -> s.await(Coro::yieldNow).fail(() -> childFailure));
-            return coro(s -> s.await(Coro::yieldNow).await(Coro::yieldNow).fail(() -> mainFailure));
-        }));
-        assertSame(mainFailure, e);
-        assertEquals(List.of(childFailure), List.of(e.getSuppressed()));
+        assertUnreadFailureAttachedToMain(new IllegalStateException("main"), new IOException("child"));
     }
 
     @Test
     void whenMainFailsWithACheckedExceptionTheOtherUnreadFailuresAreAttachedToo() {
-        IOException mainFailure = new IOException("main");
-        IllegalStateException childFailure = new IllegalStateException("child");
+        assertUnreadFailureAttachedToMain(new IOException("main"), new IllegalStateException("child"));
+    }
+
+    /** A child fails unread, then the main task fails: the run throws the main failure, the child's attached. */
+    private static void assertUnreadFailureAttachedToMain(Throwable mainFailure, Throwable childFailure) {
         Throwable e = assertThrows(Throwable.class, () -> TestEventLoop.run(() -> {
             coro(s -> s.await(Coro::yieldNow).fail(() -> childFailure));
             return coro(s -> s.await(Coro::yieldNow).await(Coro::yieldNow).fail(() -> mainFailure));
