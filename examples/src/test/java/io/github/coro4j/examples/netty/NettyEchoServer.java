@@ -1,12 +1,8 @@
 package io.github.coro4j.examples.netty;
 
 import io.github.coro4j.examples.echo.EchoServerImpl;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.socket.ChannelInputShutdownEvent;
 
 /**
  * The reference echo server on Netty: each read buffer is written straight back, flushed once per batch of
@@ -34,7 +30,7 @@ public final class NettyEchoServer extends NettyServer implements EchoServerImpl
     }
 
     @ChannelHandler.Sharable
-    private static final class Echo extends ChannelInboundHandlerAdapter {
+    private static final class Echo extends ConnectionHandler {
         static final Echo INSTANCE = new Echo();
 
         @Override
@@ -45,21 +41,6 @@ public final class NettyEchoServer extends NettyServer implements EchoServerImpl
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
             ctx.flush();
-        }
-
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-            if (event instanceof ChannelInputShutdownEvent) {
-                // the client sent everything: close once what we owe it is written
-                ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-            } else {
-                ctx.fireUserEventTriggered(event);
-            }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close(); // reset by the peer and the like: only this connection ends
         }
     }
 }

@@ -7,11 +7,8 @@ import io.github.coro4j.examples.http.HttpServerImpl;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +43,7 @@ public final class NettyHttpServer extends NettyServer implements HttpServerImpl
         return "netty http";
     }
 
-    private static final class Handler extends ChannelInboundHandlerAdapter {
+    private static final class Handler extends ConnectionHandler {
         private final HttpConnection http;
         private final ByteBuffer out;
         private boolean closing;
@@ -102,21 +99,6 @@ public final class NettyHttpServer extends NettyServer implements HttpServerImpl
             response.writeBytes(out);
             out.clear();
             ctx.write(response);
-        }
-
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-            if (event instanceof ChannelInputShutdownEvent) {
-                // the client sent everything: close once what we owe it is written
-                ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-            } else {
-                ctx.fireUserEventTriggered(event);
-            }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close();
         }
     }
 }
