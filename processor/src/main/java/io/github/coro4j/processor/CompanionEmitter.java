@@ -61,11 +61,15 @@ final class CompanionEmitter {
         return sb.toString();
     }
 
-    /** {@code Task<R>} of the method's return type, boxed; {@code Task<Void>} for void. */
-    static TypeName taskOf(ExecutableElement m) {
+    /** The method's result as a task's type argument: its return type boxed, {@code Void} for void. */
+    static TypeName resultOf(ExecutableElement m) {
         TypeMirror r = m.getReturnType();
-        TypeName result = r.getKind() == TypeKind.VOID ? ClassName.get(Void.class) : TypeName.get(r).box();
-        return ParameterizedTypeName.get(TASK, result);
+        return r.getKind() == TypeKind.VOID ? ClassName.get(Void.class) : TypeName.get(r).box();
+    }
+
+    /** {@code Task<R>} of {@link #resultOf}. */
+    static TypeName taskOf(ExecutableElement m) {
+        return ParameterizedTypeName.get(TASK, resultOf(m));
     }
 
     /**

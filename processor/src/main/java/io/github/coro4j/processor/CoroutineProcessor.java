@@ -278,10 +278,8 @@ public final class CoroutineProcessor extends AbstractProcessor {
         if (varsOfAnonymousClasses(trees, owner, reporter) > 0) {
             return; // attributing the class now would break javac's own compilation of those declarations
         }
+        // The declarations were validated in the first round: the companion exists only if they all passed.
         for (CoroMethod m : parse(trees, owner, reporter)) {
-            if (!validator.declaration(m)) {
-                continue;
-            }
             // Attribute the class now (Trees.getElement on a tree without a symbol does it), so that the
             // body's trees carry their elements and types.
             trees.getElement(m.bodyPath());

@@ -18,10 +18,7 @@ import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 
 /**
  * The emit pass: the package-private class {@code FooStateMachines} with JavaPoet (the public companion that
@@ -50,19 +47,11 @@ final class Emitter {
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     }
 
-    static TypeName boxedResult(Ctx c) {
-        TypeMirror r = c.m.element.getReturnType();
-        if (r.getKind() == TypeKind.VOID) {
-            return ClassName.get(Void.class);
-        }
-        return TypeName.get(r).box();
-    }
-
     void add(Ctx c, Listing listing, String loopLabel) {
         String name = c.m.element.getSimpleName().toString();
         String machine = classNames.newName(Character.toUpperCase(name.charAt(0)) + name.substring(1), new Object());
         List<TypeVariableName> typeVars = CompanionEmitter.typeVariables(owner, c.m.element);
-        TypeName result = boxedResult(c);
+        TypeName result = CompanionEmitter.resultOf(c.m.element);
 
         // the factory
         Map<String, TypeName> params = new LinkedHashMap<>();
